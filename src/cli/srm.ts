@@ -1,0 +1,59 @@
+import { createInterface } from 'node:readline';
+import { Bot } from '../core/bot';
+import { SrmError } from '../core/errors';
+import { loadKnowledge } from '../core/knowledge/load-knowledge';
+import { defaultKnowledgeDir } from '../project-root';
+import { toAskJson } from './ask-json';
+
+const USAGE = `Usage:
+  npm run srm -- ask "who owns encryption on S3"        answer as text
+  npm run srm -- ask --json "question"                  one JSON object
+  npm run srm -- ask --json --batch < questions.txt     one JSON line per input line
+  npm run srm -- help`;
+
+async function askBatch(bot: Bot, json: boolean): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const result = bot.ask(line);
+    process.stdout.write(json ? `${JSON.stringify(toAskJson(result))}\n` : `${result.reply.fallbackText}\n\n`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'ask') {
+    process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
+    return 2;
+  }
+  const json = rest.includes('--json');
+  const batch = rest.includes('--batch');
+  const question = rest.filter((arg) => !arg.startsWith('--')).join(' ');
+  if (!batch && question.trim() === '') {
+    process.stderr.write(`Give a question, or --batch to read questions from standard input.\n${USAGE}\n`);
+    return 2;
+  }
+  const bot = new Bot(loadKnowledge(defaultKnowledgeDir()));
+  if (batch) {
+    await askBatch(bot, json);
+    return 0;
+  }
+  const result = bot.ask(question);
+  process.stdout.write(json ? `${JSON.stringify(toAskJson(result))}\n` : `${result.reply.fallbackText}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(error instanceof SrmError ? `${error.code}: ${error.message}\n` : `${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,210 @@
+import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import { KnowledgeCatalog, type MatrixCell } from '../knowledge/knowledge-catalog';
+import type { Owner } from '../knowledge/schema';
+import { SearchIndex, type SearchHit, type SearchUnit } from '../knowledge/search-index';
+import { SlotDetector, type Slots } from '../intents/detect-slots';
+import { cuedIntents, type IntentId } from '../intents/intent-table';
+import { normalizeText } from '../text/normalize-text';
+
+/** What the engine concluded, before any formatting. */
+export interface Answer {
+  question: string;
+  intent: IntentId;
+  owner: Owner | null;
+  /** The service the answer is about ('general' answers report the service asked about, or null). */
+  serviceId: string | null;
+  domainId: string | null;
+  confidence: number;
+  hit: SearchUnit | null;
+  /** A service was named but has no entry for the domain, so the general rule answered. */
+  generalFallback: boolean;
+  /** Rows for "it depends" and comparisons. */
+  cells: MatrixCell[];
+  /** Services of a stack / list answer. */
+  serviceIds: string[];
+  /** Did-you-mean choices, best first. */
+  alternatives: SearchUnit[];
+}
+
+/** Below this confidence the engine offers choices instead of guessing. */
+export const CONFIDENCE_THRESHOLD = 0.3;
+/** A top score below this is noise, whatever the margin. */
+const MIN_SCORE = 1.2;
+/** Score at which confidence reaches one half. */
+const HALF_CONFIDENCE_SCORE = 3;
+
+export class AnswerEngine {
+  readonly catalog: KnowledgeCatalog;
+  readonly index: SearchIndex;
+  private readonly detector: SlotDetector;
+
+  constructor(kb: KnowledgeBase) {
+    this.catalog = new KnowledgeCatalog(kb);
+    this.index = new SearchIndex(kb);
+    this.detector = new SlotDetector(kb, this.index);
+  }
+
+  answer(question: string): Answer {
+    const normalized = normalizeText(question);
+    const base = this.emptyAnswer(question);
+    if (normalized === '') return { ...base, intent: 'srm.help', confidence: 1 };
+    const cues = cuedIntents(normalized);
+    const slots = this.detector.detect(question);
+    const serviceIds = slots.services.map((slot) => slot.id);
+    if (cues.has('srm.help') && !slots.onTopic) return { ...base, intent: 'srm.help', confidence: 1 };
+
+    const stack = this.stackAnswer(base, cues, slots, serviceIds);
+    if (stack) return stack;
+
+    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots));
+    const top = hits[0];
+    if (!slots.onTopic || !top || top.score < MIN_SCORE) {
+      return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null, alternatives: hits.slice(0, 3).map((h) => h.unit) };
+    }
+    const confidence = this.confidence(hits);
+    if (top.unit.kind === 'concept' || (cues.has('srm.explain') && !cues.has('srm.lookup') && this.conceptNear(hits))) {
+      const concept = hits.find((hit) => hit.unit.kind === 'concept') ?? top;
+      return { ...base, intent: 'srm.explain', owner: null, hit: concept.unit, confidence };
+    }
+    if (confidence < CONFIDENCE_THRESHOLD) {
+      return { ...base, intent: 'srm.unknown', confidence, serviceId: serviceIds[0] ?? null, alternatives: distinctUnits(hits, 3) };
+    }
+    const unit = top.unit;
+    const askedService = serviceIds[0] ?? null;
+    const answer: Answer = {
+      ...base,
+      intent: 'srm.lookup',
+      owner: unit.owner,
+      serviceId: unit.serviceId === 'general' ? askedService : unit.serviceId,
+      domainId: unit.domainId,
+      confidence,
+      hit: unit,
+      generalFallback: unit.serviceId === 'general' && askedService !== null,
+      alternatives: distinctUnits(hits.slice(1), 2),
+    };
+    if (askedService === null && unit.serviceId === 'general' && unit.kind === 'entry' && unit.domainId) {
+      answer.cells = this.dependsRows(unit.domainId);
+    }
+    return answer;
+  }
+
+  /** The answer for one knowledge unit by id ("s3/encryption-at-rest#2", "concept/inherited-controls"). */
+  answerUnit(unitId: string): Answer | null {
+    const unit = this.index.units.find((candidate) => candidate.id === unitId);
+    if (!unit) return null;
+    const base = this.emptyAnswer(unitLabelQuestion(unit.id));
+    if (unit.kind === 'concept') return { ...base, intent: 'srm.explain', hit: unit, confidence: 1 };
+    return {
+      ...base,
+      intent: 'srm.lookup',
+      owner: unit.owner,
+      serviceId: unit.serviceId === 'general' ? null : unit.serviceId,
+      domainId: unit.domainId,
+      confidence: 1,
+      hit: unit,
+      cells: unit.serviceId === 'general' && unit.kind === 'entry' && unit.domainId ? this.dependsRows(unit.domainId) : [],
+    };
+  }
+
+  /** Lists, matrices and comparisons: questions about several services, or about a whole service. */
+  private stackAnswer(base: Answer, cues: Set<IntentId>, slots: Slots, serviceIds: string[]): Answer | null {
+    if (serviceIds.length === 0) return null;
+    const domainId = slots.domains[0]?.id ?? null;
+    if (serviceIds.length === 1 && cues.has('srm.list') && domainId === null) {
+      return { ...base, intent: 'srm.list', serviceId: serviceIds[0] ?? null, serviceIds, confidence: 0.9 };
+    }
+    if (serviceIds.length < 2) return null;
+    if (domainId !== null && (cues.has('srm.compare') || cues.has('srm.lookup') || !cues.has('srm.list'))) {
+      const cells = serviceIds
+        .map((id) => this.catalog.cell(id, domainId))
+        .filter((cell): cell is MatrixCell => cell !== null);
+      const owners = new Set(cells.map((cell) => cell.owner));
+      const owner = owners.size === 1 ? (cells[0]?.owner ?? null) : null;
+      return { ...base, intent: 'srm.compare', owner, domainId, cells, serviceIds, confidence: 0.85 };
+    }
+    if (cues.has('srm.list') || cues.has('srm.compare') || domainId === null) {
+      return { ...base, intent: 'srm.list', serviceIds, confidence: 0.85 };
+    }
+    return null;
+  }
+
+  /** Which units a question may land on, and how strongly, given the services and domains it names. */
+  private factor(unit: SearchUnit, slots: Slots): number {
+    const services = slots.services;
+    let factor: number;
+    if (unit.kind === 'concept') factor = services.length > 0 ? 0.5 : 0.9;
+    else if (services.length === 0) factor = unit.serviceId === 'general' ? 1 : 0.45;
+    else if (services.some((slot) => slot.id === unit.serviceId)) factor = 1;
+    else if (unit.serviceId === 'general') factor = services[0]?.weak ? 0.8 : 0.55;
+    else factor = services[0]?.weak ? 0.35 : 0;
+    const top = slots.domains[0];
+    if (factor > 0 && top && unit.domainId !== null) {
+      const match = slots.domains.find((slot) => slot.id === unit.domainId);
+      if (match) factor *= 1 + 0.35 * (match.weight / top.weight);
+    }
+    return factor;
+  }
+
+  /** Saturating in the score, discounted when a unit with another owner scores almost as high. */
+  private confidence(hits: SearchHit[]): number {
+    const top = hits[0] as SearchHit;
+    const rival = hits.find((hit) => hit.unit.owner !== top.unit.owner && hit.unit.kind !== 'concept');
+    const margin = rival ? (top.score - rival.score) / top.score : 1;
+    const strength = top.score / (top.score + HALF_CONFIDENCE_SCORE);
+    return Math.round(strength * (0.55 + 0.45 * margin) * 1000) / 1000;
+  }
+
+  private conceptNear(hits: SearchHit[]): boolean {
+    const top = hits[0]?.score ?? 0;
+    return hits.slice(0, 4).some((hit) => hit.unit.kind === 'concept' && hit.score >= 0.6 * top);
+  }
+
+  /** "It depends on the service": the domain (and its related domains) on the main services. */
+  private dependsRows(domainId: string): MatrixCell[] {
+    const domain = this.catalog.domain(domainId);
+    if (!domain || !domain.variesByService) return [];
+    const rows: MatrixCell[] = [];
+    for (const id of [domainId, ...domain.related]) {
+      const shown = this.catalog.domain(id);
+      for (const serviceId of shown?.compare ?? []) {
+        const entry = this.catalog.entry(serviceId, id);
+        if (entry) rows.push({ serviceId, domainId: id, owner: entry.owner, why: entry.why, general: false });
+      }
+    }
+    return rows;
+  }
+
+  private emptyAnswer(question: string): Answer {
+    return {
+      question,
+      intent: 'srm.unknown',
+      owner: null,
+      serviceId: null,
+      domainId: null,
+      confidence: 0,
+      hit: null,
+      generalFallback: false,
+      cells: [],
+      serviceIds: [],
+      alternatives: [],
+    };
+  }
+}
+
+/** A readable stand-in question for a unit answered by id (shown as "You asked"). */
+function unitLabelQuestion(unitId: string): string {
+  return unitId.replace(/#\d+$/, '').replace('/', ' · ').replace(/-/g, ' ');
+}
+
+function distinctUnits(hits: SearchHit[], limit: number): SearchUnit[] {
+  const seen = new Set<string>();
+  const units: SearchUnit[] = [];
+  for (const hit of hits) {
+    const key = hit.unit.kind === 'variant' ? hit.unit.id : `${hit.unit.serviceId}/${hit.unit.domainId}/${hit.unit.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    units.push(hit.unit);
+    if (units.length >= limit) break;
+  }
+  return units;
+}

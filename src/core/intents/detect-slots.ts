@@ -1,0 +1,167 @@
+import Fuse from 'fuse.js';
+import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import type { SearchIndex } from '../knowledge/search-index';
+import { normalizeText, splitWords, STOPWORDS, stem } from '../text/normalize-text';
+import { correctWord } from '../text/correct-word';
+
+/**
+ * Slot extraction: which services and which security domains a question is about, tolerant of typos
+ * ("dynamdb", "encyrption") and plurals. Aliases are compared as stem sequences; fuse.js catches misspelt
+ * service names that are not in any alias.
+ */
+
+export interface ServiceSlot {
+  id: string;
+  /** Weak: matched only through a generic word ("bucket", "instances") or a word that is also a domain ("iam"). */
+  weak: boolean;
+}
+
+export interface DomainSlot {
+  id: string;
+  /** Words of the matched alias: longer aliases are more specific. */
+  weight: number;
+}
+
+export interface Slots {
+  services: ServiceSlot[];
+  domains: DomainSlot[];
+  /** Weighted query terms (stems and stem bigrams) for full-text ranking. */
+  terms: Map<string, number>;
+  /** True when at least one word of the question is known to the knowledge base as written. */
+  onTopic: boolean;
+}
+
+/** Generic words that name a service only when nothing more specific is said. */
+const GENERIC_ALIAS_WORDS = new Set(
+  'instance instances bucket buckets queue queues function functions topic topics volume volumes vm vms server servers table tables cluster clusters node nodes container containers cache database db dns cdn key keys trail logs queue file files nfs image images'.split(' '),
+);
+
+/** Phrases that only restate the subject ("under the shared responsibility model") and would add noise. */
+const NOISE = /\b(?:the\s+)?(?:aws\s+)?shared\s+responsibilit(?:y|ies)(?:\s+model)?\b|\bsrm\b/g;
+
+const MAX_ALIAS_WORDS = 5;
+const CORRECTED_WEIGHT = 0.7;
+
+interface AliasEntry {
+  targetId: string;
+  weak: boolean;
+  words: number;
+}
+
+function stemKey(text: string): string {
+  return splitWords(normalizeText(text)).map(stem).join(' ');
+}
+
+export class SlotDetector {
+  private readonly serviceAliases = new Map<string, AliasEntry>();
+  private readonly domainAliases = new Map<string, AliasEntry>();
+  private readonly serviceFuse: Fuse<{ alias: string; id: string }>;
+  private readonly aliasWords = new Set<string>();
+
+  constructor(
+    kb: KnowledgeBase,
+    private readonly index: SearchIndex,
+  ) {
+    const domainKeys = new Set<string>();
+    for (const domain of kb.domains) {
+      for (const alias of [domain.name, ...domain.aliases]) {
+        const key = stemKey(alias);
+        domainKeys.add(key);
+        this.domainAliases.set(key, { targetId: domain.id, weak: false, words: key.split(' ').length });
+      }
+    }
+    const fuseItems: { alias: string; id: string }[] = [];
+    for (const service of kb.services) {
+      for (const alias of [service.id, service.name, ...service.aliases]) {
+        const key = stemKey(alias);
+        if (key === '') continue;
+        const words = key.split(' ').length;
+        const weak = domainKeys.has(key) || (words === 1 && GENERIC_ALIAS_WORDS.has(normalizeText(alias)));
+        const existing = this.serviceAliases.get(key);
+        if (!existing || (existing.weak && !weak)) this.serviceAliases.set(key, { targetId: service.id, weak, words });
+        for (const word of splitWords(normalizeText(alias))) this.aliasWords.add(word);
+        if (!weak && normalizeText(alias).length >= 4) fuseItems.push({ alias: normalizeText(alias), id: service.id });
+      }
+    }
+    this.serviceFuse = new Fuse(fuseItems, { keys: ['alias'], includeScore: true, threshold: 0.3, ignoreLocation: true });
+  }
+
+  detect(question: string): Slots {
+    const words = splitWords(normalizeText(question).replace(NOISE, ' '));
+    const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
+    let onTopic = false;
+    const fixed = words.flatMap((word) => {
+      if (STOPWORDS.has(word) || known(word)) {
+        if (!STOPWORDS.has(word)) onTopic = true;
+        return [{ word, corrected: false }];
+      }
+      const service = this.fuzzyService(word);
+      if (service) return service.split(' ').map((part) => ({ word: part, corrected: true }));
+      const correction = correctWord(word, this.index.words);
+      return [{ word: correction ?? word, corrected: correction !== null }];
+    });
+    const stems = fixed.map((item) => stem(item.word));
+
+    const services = this.matchAliases(stems, this.serviceAliases);
+    const domains = this.matchAliases(stems, this.domainAliases);
+    const strong = services.filter((slot) => !slot.entry.weak);
+    const serviceSlots = dedupe((strong.length > 0 ? strong : services).map((slot) => ({ id: slot.entry.targetId, weak: slot.entry.weak })));
+    const serviceWordPositions = new Set(strong.flatMap((slot) => slot.positions));
+    if (services.length > 0 || domains.length > 0) onTopic = true;
+
+    const terms = new Map<string, number>();
+    let previous: string | null = null;
+    fixed.forEach((item, position) => {
+      const term = stems[position] as string;
+      if (STOPWORDS.has(item.word) || serviceWordPositions.has(position)) {
+        previous = null;
+        return;
+      }
+      const weight = item.corrected ? CORRECTED_WEIGHT : 1;
+      terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+      if (previous !== null) terms.set(`${previous}_${term}`, weight);
+      previous = term;
+    });
+
+    const domainWeights = new Map<string, number>();
+    for (const slot of domains) {
+      domainWeights.set(slot.entry.targetId, Math.max(domainWeights.get(slot.entry.targetId) ?? 0, slot.entry.words));
+    }
+    return {
+      services: serviceSlots,
+      domains: [...domainWeights].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
+      terms,
+      onTopic,
+    };
+  }
+
+  /** Longest alias first; a word belongs to at most one alias of the same kind. */
+  private matchAliases(stems: string[], aliases: Map<string, AliasEntry>): { entry: AliasEntry; positions: number[] }[] {
+    const used = new Set<number>();
+    const found: { entry: AliasEntry; positions: number[]; start: number }[] = [];
+    for (let size = Math.min(MAX_ALIAS_WORDS, stems.length); size >= 1; size--) {
+      for (let start = 0; start + size <= stems.length; start++) {
+        const positions = Array.from({ length: size }, (_, i) => start + i);
+        if (positions.some((p) => used.has(p))) continue;
+        const entry = aliases.get(stems.slice(start, start + size).join(' '));
+        if (!entry) continue;
+        positions.forEach((p) => used.add(p));
+        found.push({ entry, positions, start });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  private fuzzyService(word: string): string | null {
+    if (word.length < 4) return null;
+    const best = this.serviceFuse.search(word, { limit: 1 })[0];
+    if (!best || (best.score ?? 1) > 0.25) return null;
+    // Only a whole-alias look-alike counts: "dynamdb" ~ "dynamodb", but not "cloud" ~ "cloudfront".
+    return Math.abs(best.item.alias.length - word.length) <= 2 ? best.item.alias : null;
+  }
+}
+
+function dedupe(slots: ServiceSlot[]): ServiceSlot[] {
+  const seen = new Set<string>();
+  return slots.filter((slot) => (seen.has(slot.id) ? false : (seen.add(slot.id), true)));
+}

@@ -1,0 +1,60 @@
+/**
+ * Typo correction against the knowledge base's own words: "encyrption" → "encryption",
+ * "credentails" → "credentials". Short words are left alone because at length 3–4 almost every word is one
+ * edit away from another ("lunch" must not become "launch").
+ */
+
+const MIN_LENGTH = 5;
+const cache = new Map<string, string | null>();
+const CACHE_LIMIT = 5000;
+
+/** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const prev = rows[i - 1] as number[];
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (i > 0 && rowMin > max) return max + 1;
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** The closest known word within 1 edit (2 for words of 8+ letters), preferring the more frequent; else null. */
+export function correctWord(word: string, known: ReadonlyMap<string, number>): string | null {
+  if (word.length < MIN_LENGTH || /\d/.test(word)) return null;
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const max = word.length >= 8 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let bestFrequency = 0;
+  for (const [candidate, frequency] of known) {
+    if (Math.abs(candidate.length - word.length) > max || candidate.length < MIN_LENGTH - 1) continue;
+    const distance = editDistance(word, candidate, max);
+    if (distance < bestDistance || (distance === bestDistance && distance <= max && frequency > bestFrequency)) {
+      best = candidate;
+      bestDistance = distance;
+      bestFrequency = frequency;
+    }
+  }
+  const result = bestDistance <= max ? best : null;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
+}

@@ -1,0 +1,87 @@
+import type { Owner } from './knowledge/schema';
+
+/**
+ * The neutral models both platforms share. Adapters turn platform events into `Incoming` / `Action` and
+ * render `Reply`; nothing in here knows about Slack or Teams.
+ */
+
+export type { Owner };
+export type PlatformName = 'slack' | 'teams' | 'cli';
+
+export interface Incoming {
+  platform: PlatformName;
+  userId: string;
+  /** The user's text with any bot mention already stripped by the adapter. */
+  text: string;
+  conversationId: string;
+  /** Slack team id or Teams tenant id, when known. */
+  tenantId?: string | null;
+}
+
+/** A button press, decoded and validated by the adapter from the platform payload. */
+export interface Action {
+  platform: PlatformName;
+  userId: string;
+  conversationId: string;
+  tenantId?: string | null;
+  actionId: ActionId;
+  /** Validated string payload (a question for srm.ask, an answer id for feedback). */
+  value: string;
+}
+
+/** srm.ask: free text; srm.topic: a knowledge unit id such as "s3/encryption-at-rest#2"; srm.share: the question to post visibly. */
+export type ActionId = 'srm.ask' | 'srm.topic' | 'srm.share' | 'feedback.up' | 'feedback.down';
+
+export interface ReplyButton {
+  label: string;
+  actionId: ActionId;
+  value: string;
+  style?: 'primary' | 'default';
+}
+
+export interface ReplySection {
+  heading: string;
+  /** Plain text, never platform markup: renderers escape and format it. */
+  text: string;
+}
+
+export interface ReplyTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface ReplyLink {
+  label: string;
+  url: string;
+}
+
+export type ReplyKind =
+  | 'answer'
+  | 'depends'
+  | 'list'
+  | 'matrix'
+  | 'compare'
+  | 'concept'
+  | 'did-you-mean'
+  | 'help'
+  | 'unknown'
+  | 'notice';
+
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  owner: Owner | null;
+  /** The user's own words, shown back as "You asked: …"; renderers must escape it. */
+  echo?: string;
+  sections: ReplySection[];
+  table?: ReplyTable;
+  buttons: ReplyButton[];
+  links: ReplyLink[];
+  reviewed?: string;
+  /** Plain-text version of the whole reply: notifications, screen readers, platforms without cards. */
+  fallbackText: string;
+  /** Visible only to the asker (Slack ephemeral) when true. */
+  ephemeral?: boolean;
+}
+
+export const OWNER_LABEL: Record<Owner, string> = { aws: 'AWS', customer: 'Customer', shared: 'Shared' };
