@@ -9,6 +9,8 @@ import { normalizeText } from '../text/normalize-text';
 /** What the engine concluded, before any formatting. */
 export interface Answer {
   question: string;
+  /** How buttons refer back to this answer: the question itself, or `topic:<unit id>` for a topic click. */
+  ref: string;
   intent: IntentId;
   owner: Owner | null;
   /** The service the answer is about ('general' answers report the service asked about, or null). */
@@ -25,6 +27,9 @@ export interface Answer {
   /** Did-you-mean choices, best first. */
   alternatives: SearchUnit[];
 }
+
+/** Prefix of an answer reference that names a knowledge unit instead of a question. */
+export const TOPIC_REF_PREFIX = 'topic:';
 
 /** Below this confidence the engine offers choices instead of guessing. */
 export const CONFIDENCE_THRESHOLD = 0.3;
@@ -92,7 +97,7 @@ export class AnswerEngine {
   answerUnit(unitId: string): Answer | null {
     const unit = this.index.units.find((candidate) => candidate.id === unitId);
     if (!unit) return null;
-    const base = this.emptyAnswer(unitLabelQuestion(unit.id));
+    const base = { ...this.emptyAnswer(unitLabelQuestion(unit.id)), ref: `${TOPIC_REF_PREFIX}${unit.id}` };
     if (unit.kind === 'concept') return { ...base, intent: 'srm.explain', hit: unit, confidence: 1 };
     return {
       ...base,
@@ -177,6 +182,7 @@ export class AnswerEngine {
   private emptyAnswer(question: string): Answer {
     return {
       question,
+      ref: question,
       intent: 'srm.unknown',
       owner: null,
       serviceId: null,

@@ -3,7 +3,7 @@ import { INTENTS } from '../intents/intent-table';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Owner } from '../knowledge/schema';
 import { OWNER_LABEL, type Reply } from '../types';
-import { finishReply, sourceLinks } from './reply-parts';
+import { echoOf, feedbackButtons, finishReply, sourceLinks } from './reply-parts';
 
 /** Short owner marks for matrix cells, where a full word per cell would not fit. */
 const OWNER_MARK: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Both' };
@@ -40,13 +40,13 @@ export function buildConceptReply(answer: Answer, catalog: KnowledgeCatalog): Re
     kind: 'concept',
     title: concept.title,
     owner: concept.owner ?? null,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections: [
       { heading: 'In short', text: concept.summary },
       ...(concept.points.length > 0 ? [{ heading: 'Key points', text: concept.points.join('\n') }] : []),
     ],
     buttons: [
-      { label: 'Share in channel', actionId: 'srm.share', value: answer.question, style: 'primary' },
+      { label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' },
       ...related.map((c) => ({ label: c.title, actionId: 'srm.topic' as const, value: `concept/${c.id}` })),
     ],
     links: sourceLinks(concept.sources),
@@ -71,9 +71,9 @@ export function buildListReply(answer: Answer, catalog: KnowledgeCatalog): Reply
     kind: 'list',
     title: `What you own on ${service.name} (${service.model} service)`,
     owner: null,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections: [{ heading: 'The service', text: service.summary }, ...sections],
-    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.question, style: 'primary' }],
+    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }],
     links: sourceLinks(service.responsibilities.flatMap((entry) => entry.sources)).slice(0, 5),
   });
 }
@@ -93,7 +93,7 @@ export function buildMatrixReply(answer: Answer, catalog: KnowledgeCatalog): Rep
     kind: 'matrix',
     title: `Who owns what: ${services.map((id) => catalog.serviceName(id)).join(' · ')}`,
     owner: null,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections: [
       {
         heading: 'Legend',
@@ -102,7 +102,7 @@ export function buildMatrixReply(answer: Answer, catalog: KnowledgeCatalog): Rep
     ],
     table: { columns: ['Topic', ...services.map((id) => catalog.serviceName(id))], rows },
     buttons: [
-      { label: 'Share in channel', actionId: 'srm.share', value: answer.question, style: 'primary' },
+      { label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' },
       ...services.slice(0, 3).map((id) => ({ label: `More on ${catalog.serviceName(id)}`, actionId: 'srm.ask' as const, value: `what do I own on ${id}` })),
     ],
     links: sourceLinks(['https://aws.amazon.com/compliance/shared-responsibility-model/']),

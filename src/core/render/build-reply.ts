@@ -3,7 +3,7 @@ import type { KnowledgeCatalog, MatrixCell } from '../knowledge/knowledge-catalo
 import type { SearchUnit } from '../knowledge/search-index';
 import { OWNER_LABEL, type Reply, type ReplyButton, type ReplySection } from '../types';
 import { buildConceptReply, buildHelpReply, buildListReply, buildMatrixReply } from './build-other-replies';
-import { finishReply, sourceLinks } from './reply-parts';
+import { echoOf, feedbackButtons, finishReply, sourceLinks } from './reply-parts';
 
 /** How many "Same question on …" buttons a card offers. */
 const MAX_OTHER_SERVICE_BUTTONS = 3;
@@ -65,7 +65,7 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     });
   }
   if (unit.variant) sections.push({ heading: 'Usually', text: `${OWNER_LABEL[entry.owner]}: ${entry.why}` });
-  const buttons: ReplyButton[] = [{ label: 'Share in channel', actionId: 'srm.share', value: answer.question, style: 'primary' }];
+  const buttons: ReplyButton[] = [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }];
   const domain = unit.domainId ? catalog.domain(unit.domainId) : undefined;
   if (domain?.variesByService) {
     const current = unit.serviceId;
@@ -76,6 +76,7 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
       buttons.push({ label: `Same on ${catalog.serviceName(other)}`, actionId: 'srm.topic', value: `${other}/${domain.id}` });
     }
   }
+  buttons.push(...feedbackButtons(answer));
   const depends = answer.cells.length > 0;
   if (depends) {
     sections.push({ heading: 'Depends on the service', text: 'Where the line falls differs by service; see the table.' });
@@ -84,7 +85,7 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     kind: depends ? 'depends' : 'answer',
     title,
     owner: answer.owner,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections,
     table: depends ? cellsTable(answer.cells, catalog, new Set(answer.cells.map((c) => c.domainId)).size > 1) : undefined,
     buttons,
@@ -104,10 +105,10 @@ function buildCompareReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     kind: 'compare',
     title: `${domainName}: ${names}`,
     owner: answer.owner,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections: [{ heading: 'Summary', text: summary }],
     table: cellsTable(answer.cells, catalog, false),
-    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.question, style: 'primary' }],
+    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }, ...feedbackButtons(answer)],
     links: sourceLinks(links).slice(0, 6),
   });
 }
@@ -119,7 +120,7 @@ function buildUnknownReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     kind: offered ? 'did-you-mean' : 'unknown',
     title: offered ? 'Did you mean…' : "I don't know that one",
     owner: null,
-    echo: answer.question,
+    echo: echoOf(answer),
     sections: [
       {
         heading: offered ? 'Not sure' : 'Try',

@@ -1,4 +1,5 @@
-import type { Reply, ReplyLink } from '../types';
+import { TOPIC_REF_PREFIX, type Answer } from '../answer/answer-engine';
+import type { Reply, ReplyButton, ReplyLink } from '../types';
 import { renderText } from './render-text';
 
 /** Completes a reply with its fallback text, which every platform message must carry. */
@@ -13,4 +14,17 @@ export function sourceLinks(urls: readonly string[]): ReplyLink[] {
     const file = pathname.split('/').filter(Boolean).pop() ?? '';
     return { label: file ? `${hostname} · ${file}` : hostname, url };
   });
+}
+
+/** The user's words to show back, unless the answer came from a button naming a topic. */
+export function echoOf(answer: Answer): string | undefined {
+  return answer.ref.startsWith(TOPIC_REF_PREFIX) ? undefined : answer.question;
+}
+
+/** 👍 / 👎 on every answer; the value points back at the answer so a vote can be stored against it. */
+export function feedbackButtons(answer: Answer): ReplyButton[] {
+  return [
+    { label: '👍 Helpful', actionId: 'feedback.up', value: answer.ref },
+    { label: '👎 Not helpful', actionId: 'feedback.down', value: answer.ref },
+  ];
 }

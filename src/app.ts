@@ -1,0 +1,59 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { Bot } from './core/bot';
+import { loadKnowledge } from './core/knowledge/load-knowledge';
+import type { Storage } from './core/ports/storage';
+import type { Logger } from './logger';
+import { createHttpApp, finishHttpApp, listen } from './server';
+import { createStorage } from './storage/create-storage';
+
+export interface RunningApp {
+  server: Server;
+  port: number;
+  bot: Bot;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root: config → storage → knowledge → core → adapters → HTTP server. main.ts calls it with
+ * the real environment; integration tests call it with their own Config and fake platform servers.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const kb = loadKnowledge(config.knowledgeDir);
+  const storage = await createStorage(config.storage);
+  const bot = new Bot(kb, { storage });
+  const http = createHttpApp();
+  const closers: (() => Promise<void>)[] = [];
+
+  // Adapters mount their routes here (each adds its own block).
+  if (config.slack) {
+    logger.info('slack adapter: not available in this build yet');
+  } else {
+    logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+  }
+
+  finishHttpApp(http);
+  const server = await listen(http, config.port);
+  const port = (server.address() as AddressInfo).port;
+  logger.info('srm-bot listening', {
+    port,
+    storage: storage.backend,
+    slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off',
+    teams: config.teams ? 'authenticated' : 'local-mode',
+    services: kb.services.length,
+  });
+  return {
+    server,
+    port,
+    bot,
+    storage,
+    async close() {
+      for (const close of closers.reverse()) await close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { SrmError } from '../core/errors';
+import type { Storage } from '../core/ports/storage';
+import type { Migration } from './migrations/migration';
+import { PostgresStorage } from './postgres-storage';
+import { SqliteStorage } from './sqlite-storage';
+
+export interface CreateStorageOptions {
+  /** When set, PostgreSQL (for several replicas); otherwise SQLite at sqlitePath. May hold a password. */
+  databaseUrl?: string;
+  sqlitePath: string;
+  /** PostgreSQL schema to use instead of the server's default search_path. */
+  postgresSchema?: string;
+  /** Override for tests (e.g. a deliberately broken migration). */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens the configured backend and brings its schema up to date. Takes options rather than reading
+ * the environment: src/config.ts is the only reader of process.env.
+ */
+export async function createStorage(options: CreateStorageOptions): Promise<Storage> {
+  const databaseUrl = options.databaseUrl?.trim();
+  if (databaseUrl) {
+    const target = describePostgresTarget(databaseUrl);
+    try {
+      return await PostgresStorage.open({
+        connectionString: databaseUrl,
+        schema: options.postgresSchema,
+        migrations: options.migrations,
+      });
+    } catch (error) {
+      throw wrapOpenError(error, `PostgreSQL at ${target}`, 'Check DATABASE_URL and that the server is reachable.');
+    }
+  }
+  try {
+    return SqliteStorage.open({ path: options.sqlitePath, migrations: options.migrations });
+  } catch (error) {
+    throw wrapOpenError(
+      error,
+      `SQLite at ${options.sqlitePath}`,
+      'Check SQLITE_PATH points to a writable location that no other program holds locked.',
+    );
+  }
+}
+
+/** host:port/database for messages; the URL itself may carry a password and is never echoed. */
+function describePostgresTarget(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new SrmError(
+      'CONFIG_INVALID',
+      'DATABASE_URL is not a valid URL. Expected postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new SrmError(
+      'CONFIG_INVALID',
+      `DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//).`,
+    );
+  }
+  return `${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
+}
+
+/** Migration errors already say what to do; anything else (connect, permissions) gets context. */
+function wrapOpenError(error: unknown, target: string, hint: string): unknown {
+  if (error instanceof SrmError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`Could not open ${target}: ${reason}. ${hint}`, { cause: error });
+}
