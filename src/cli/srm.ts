@@ -9,6 +9,7 @@ const USAGE = `Usage:
   npm run srm -- ask "who owns encryption on S3"        answer as text
   npm run srm -- ask --json "question"                  one JSON object
   npm run srm -- ask --json --batch < questions.txt     one JSON line per input line
+  npm run srm -- debug "question"                       slots and ranked knowledge units (for authors)
   npm run srm -- help`;
 
 async function askBatch(bot: Bot, json: boolean): Promise<void> {
@@ -24,6 +25,13 @@ export async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === 'help' || command === '--help') {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 1 : 0;
+  }
+  if (command === 'debug') {
+    const bot = new Bot(loadKnowledge(defaultKnowledgeDir()));
+    const { slots, hits } = bot.engine.debug(rest.join(' '));
+    process.stdout.write(`${JSON.stringify({ ...slots, terms: Object.fromEntries(slots.terms) }, null, 1)}\n`);
+    for (const hit of hits) process.stdout.write(`${hit.score.toFixed(2).padStart(7)}  ${hit.owner ?? '-'}  ${hit.id}\n`);
+    return 0;
   }
   if (command !== 'ask') {
     process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);

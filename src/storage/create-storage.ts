@@ -10,6 +10,8 @@ export interface CreateStorageOptions {
   sqlitePath: string;
   /** PostgreSQL schema to use instead of the server's default search_path. */
   postgresSchema?: string;
+  /** Told when an idle pooled PostgreSQL connection fails (the pool replaces it); for logging. */
+  onPostgresIdleError?: (error: Error) => void;
   /** Override for tests (e.g. a deliberately broken migration). */
   migrations?: readonly Migration[];
 }
@@ -26,6 +28,7 @@ export async function createStorage(options: CreateStorageOptions): Promise<Stor
       return await PostgresStorage.open({
         connectionString: databaseUrl,
         schema: options.postgresSchema,
+        onIdleError: options.onPostgresIdleError,
         migrations: options.migrations,
       });
     } catch (error) {

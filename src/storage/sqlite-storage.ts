@@ -193,7 +193,8 @@ export class SqliteStorage implements Storage {
     const forget = this.db.transaction((): number => {
       let removed = 0;
       for (const table of ['feedback', 'questions', 'conversation_refs']) {
-        removed += this.db.prepare(`DELETE FROM ${table} WHERE platform = ? AND user_id = ?`).run(platform, userId).changes;
+        const statement = this.db.prepare(`DELETE FROM ${table} WHERE platform = ? AND user_id = ?`);
+        removed += statement.run(platform, userId).changes;
       }
       return removed;
     });

@@ -93,6 +93,13 @@ export class AnswerEngine {
     return answer;
   }
 
+  /** What the engine saw and ranked, for `npm run srm -- debug` when tuning the knowledge base. */
+  debug(question: string): { slots: Slots; hits: { id: string; owner: Owner | null; score: number }[] } {
+    const slots = this.detector.detect(question);
+    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots), 8);
+    return { slots, hits: hits.map((hit) => ({ id: hit.unit.id, owner: hit.unit.owner, score: Math.round(hit.score * 100) / 100 })) };
+  }
+
   /** The answer for one knowledge unit by id ("s3/encryption-at-rest#2", "concept/inherited-controls"). */
   answerUnit(unitId: string): Answer | null {
     const unit = this.index.units.find((candidate) => candidate.id === unitId);
@@ -111,15 +118,18 @@ export class AnswerEngine {
     };
   }
 
-  /** Lists, matrices and comparisons: questions about several services, or about a whole service. */
+  /**
+   * Lists, matrices and comparisons. Only explicit cues make one: a question that merely names two services
+   * ("SSE-KMS on S3", "ECS-optimized AMIs") is still an owner question, answered by the best entry of either.
+   */
   private stackAnswer(base: Answer, cues: Set<IntentId>, slots: Slots, serviceIds: string[]): Answer | null {
     if (serviceIds.length === 0) return null;
     const domainId = slots.domains[0]?.id ?? null;
-    if (serviceIds.length === 1 && cues.has('srm.list') && domainId === null) {
-      return { ...base, intent: 'srm.list', serviceId: serviceIds[0] ?? null, serviceIds, confidence: 0.9 };
+    const listing = cues.has('srm.list') && domainId === null;
+    if (serviceIds.length === 1) {
+      return listing ? { ...base, intent: 'srm.list', serviceId: serviceIds[0] ?? null, serviceIds, confidence: 0.9 } : null;
     }
-    if (serviceIds.length < 2) return null;
-    if (domainId !== null && (cues.has('srm.compare') || cues.has('srm.lookup') || !cues.has('srm.list'))) {
+    if (cues.has('srm.compare') && domainId !== null) {
       const cells = serviceIds
         .map((id) => this.catalog.cell(id, domainId))
         .filter((cell): cell is MatrixCell => cell !== null);
@@ -127,7 +137,7 @@ export class AnswerEngine {
       const owner = owners.size === 1 ? (cells[0]?.owner ?? null) : null;
       return { ...base, intent: 'srm.compare', owner, domainId, cells, serviceIds, confidence: 0.85 };
     }
-    if (cues.has('srm.list') || cues.has('srm.compare') || domainId === null) {
+    if (listing || (cues.has('srm.compare') && domainId === null) || /^stack\b/.test(normalizeText(base.question))) {
       return { ...base, intent: 'srm.list', serviceIds, confidence: 0.85 };
     }
     return null;
@@ -140,7 +150,11 @@ export class AnswerEngine {
     if (unit.kind === 'concept') factor = services.length > 0 ? 0.5 : 0.9;
     else if (services.length === 0) factor = unit.serviceId === 'general' ? 1 : 0.45;
     else if (services.some((slot) => slot.id === unit.serviceId)) factor = 1;
-    else if (unit.serviceId === 'general') factor = services[0]?.weak ? 0.8 : 0.55;
+    else if (unit.serviceId === 'general') {
+      // The general row stands in only where the named service has no entry of its own for the domain.
+      const covered = unit.domainId !== null && services.some((slot) => this.catalog.entry(slot.id, unit.domainId as string));
+      factor = covered ? 0.3 : services[0]?.weak ? 0.8 : 0.6;
+    }
     else factor = services[0]?.weak ? 0.35 : 0;
     const top = slots.domains[0];
     if (factor > 0 && top && unit.domainId !== null) {

@@ -41,6 +41,9 @@ const NOISE = /\b(?:the\s+)?(?:aws\s+)?shared\s+responsibilit(?:y|ies)(?:\s+mode
 
 const MAX_ALIAS_WORDS = 5;
 const CORRECTED_WEIGHT = 0.7;
+/** Words of a long question's scene-setting sentences count less than the sentence that asks. */
+const CONTEXT_WEIGHT = 0.5;
+const SERVICE_WORD_WEIGHT = 0.5;
 
 interface AliasEntry {
   targetId: string;
@@ -87,18 +90,21 @@ export class SlotDetector {
   }
 
   detect(question: string): Slots {
-    const words = splitWords(normalizeText(question).replace(NOISE, ' '));
+    const sentences = splitSentences(question);
+    const words: { word: string; context: boolean }[] = sentences.flatMap((sentence) =>
+      splitWords(normalizeText(sentence.text).replace(NOISE, ' ')).map((word) => ({ word, context: sentence.context })),
+    );
     const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
     let onTopic = false;
-    const fixed = words.flatMap((word) => {
+    const fixed = words.flatMap(({ word, context }) => {
       if (STOPWORDS.has(word) || known(word)) {
         if (!STOPWORDS.has(word)) onTopic = true;
-        return [{ word, corrected: false }];
+        return [{ word, corrected: false, context }];
       }
       const service = this.fuzzyService(word);
-      if (service) return service.split(' ').map((part) => ({ word: part, corrected: true }));
+      if (service) return service.split(' ').map((part) => ({ word: part, corrected: true, context }));
       const correction = correctWord(word, this.index.words);
-      return [{ word: correction ?? word, corrected: correction !== null }];
+      return [{ word: correction ?? word, corrected: correction !== null, context }];
     });
     const stems = fixed.map((item) => stem(item.word));
 
@@ -113,19 +119,23 @@ export class SlotDetector {
     let previous: string | null = null;
     fixed.forEach((item, position) => {
       const term = stems[position] as string;
-      if (STOPWORDS.has(item.word) || serviceWordPositions.has(position)) {
+      if (STOPWORDS.has(item.word)) {
         previous = null;
         return;
       }
-      const weight = item.corrected ? CORRECTED_WEIGHT : 1;
+      // Service names still help rank that service's own entries ("kubernetes version"), but only a little.
+      const weight =
+        (item.corrected ? CORRECTED_WEIGHT : 1) * (item.context ? CONTEXT_WEIGHT : 1) * (serviceWordPositions.has(position) ? SERVICE_WORD_WEIGHT : 1);
       terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-      if (previous !== null) terms.set(`${previous}_${term}`, weight);
+      if (previous !== null) terms.set(`${previous}_${term}`, Math.max(terms.get(`${previous}_${term}`) ?? 0, weight));
       previous = term;
     });
 
     const domainWeights = new Map<string, number>();
     for (const slot of domains) {
-      domainWeights.set(slot.entry.targetId, Math.max(domainWeights.get(slot.entry.targetId) ?? 0, slot.entry.words));
+      const context = slot.positions.every((p) => fixed[p]?.context);
+      const weight = slot.entry.words * (context ? CONTEXT_WEIGHT : 1);
+      domainWeights.set(slot.entry.targetId, Math.max(domainWeights.get(slot.entry.targetId) ?? 0, weight));
     }
     return {
       services: serviceSlots,
@@ -159,6 +169,23 @@ export class SlotDetector {
     // Only a whole-alias look-alike counts: "dynamdb" ~ "dynamodb", but not "cloud" ~ "cloudfront".
     return Math.abs(best.item.alias.length - word.length) <= 2 ? best.item.alias : null;
   }
+}
+
+/**
+ * Splits a question into sentences and marks all but the asking one as context: the last sentence with a
+ * question mark, else the last sentence.
+ */
+export function splitSentences(question: string): { text: string; context: boolean }[] {
+  const parts = question.split(/(?<=[.?!;])\s+/).filter((part) => part.trim() !== '');
+  if (parts.length <= 1) return [{ text: question, context: false }];
+  let ask = parts.length - 1;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if ((parts[i] as string).includes('?')) {
+      ask = i;
+      break;
+    }
+  }
+  return parts.map((text, index) => ({ text, context: index !== ask }));
 }
 
 function dedupe(slots: ServiceSlot[]): ServiceSlot[] {

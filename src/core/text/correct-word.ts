@@ -35,12 +35,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** The closest known word within 1 edit (2 for words of 8+ letters), preferring the more frequent; else null. */
+/** The closest known word within 1 edit (2 for words of 10+ letters), preferring the more frequent; else null. */
 export function correctWord(word: string, known: ReadonlyMap<string, number>): string | null {
   if (word.length < MIN_LENGTH || /\d/.test(word)) return null;
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const max = word.length >= 8 ? 2 : 1;
+  const max = word.length >= 10 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;
   let bestFrequency = 0;

@@ -16,7 +16,7 @@ export const STOPWORDS = new Set(
   yours yourself re ve ll d s t m hey hi ok okay pls plz actually really basically gonna wanna supposed anyway
   thing things stuff lot someone somebody anyone anybody us aws amazon customer customers responsible
   responsibility responsibilities job duty owns own owner ownership whose handles handle handled task tasks
-  model shared under per via etc ie eg need needs needed make makes sure`
+  model shared under per via etc ie eg need needs needed make makes sure use uses used using`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -38,6 +38,8 @@ export function normalizeText(raw: string): string {
   let text = raw.toLowerCase().normalize('NFKC').replace(/[\u2018\u2019\u0060\u00b4]/g, "'");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   return text
+    // "AWS managed" and "customer managed" keys are different things; keep the owner word attached.
+    .replace(/\b(aws|amazon|customer)[\s-]+(managed|owned|provided|supplied)\b/g, '$1$2')
     .replace(/[^a-z0-9\s-]/g, ' ')
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
