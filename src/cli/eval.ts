@@ -8,9 +8,10 @@ import { toAskJson } from './ask-json';
 
 const evalRowSchema = z.object({
   q: z.string().min(1),
-  owner: z.enum(['aws', 'customer', 'shared']),
+  /** null: an off-topic question that must not get an owner. */
+  owner: z.enum(['aws', 'customer', 'shared']).nullable(),
   service: z.string().nullable().optional(),
-  topic: z.string().optional(),
+  topic: z.string().nullable().optional(),
   style: z.string().default('unspecified'),
 });
 type EvalRow = z.infer<typeof evalRowSchema>;
@@ -58,7 +59,7 @@ if (require.main === module) {
   const result = runEval(bot, parseEvalFile(readFileSync(file, 'utf8'), file));
   const lines = [`eval: ${file}`];
   for (const miss of result.misses) {
-    lines.push(`MISS [${miss.row.style}] expected ${miss.row.owner}, got ${miss.got ?? 'no owner'} (confidence ${miss.confidence}, matched ${miss.service ?? '-'}/${miss.topic ?? '-'}): ${miss.row.q}`);
+    lines.push(`MISS [${miss.row.style}] expected ${miss.row.owner ?? 'no owner'}, got ${miss.got ?? 'no owner'} (confidence ${miss.confidence}, matched ${miss.service ?? '-'}/${miss.topic ?? '-'}): ${miss.row.q}`);
   }
   lines.push('accuracy by style:');
   for (const [style, counts] of [...result.byStyle].sort()) {

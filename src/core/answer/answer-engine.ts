@@ -35,6 +35,12 @@ export const TOPIC_REF_PREFIX = 'topic:';
 export const CONFIDENCE_THRESHOLD = 0.3;
 /** A top score below this is noise, whatever the margin. */
 const MIN_SCORE = 1.2;
+/** Share of the question's words the matched entry must contain when the question names no service nor domain. */
+const MIN_COVERAGE_WITHOUT_SLOTS = 0.6;
+/** The same when it names a service but no domain and does not ask "who". */
+const MIN_COVERAGE_WITHOUT_DOMAIN = 0.4;
+/** How much a unit of the domain the question names is preferred (×1 + this for the strongest domain). */
+const DOMAIN_BOOST = 0.35;
 /** Score at which confidence reaches one half. */
 const HALF_CONFIDENCE_SCORE = 3;
 
@@ -56,7 +62,7 @@ export class AnswerEngine {
     const cues = cuedIntents(normalized);
     const slots = this.detector.detect(question);
     const serviceIds = slots.services.map((slot) => slot.id);
-    if (cues.has('srm.help') && !slots.onTopic) return { ...base, intent: 'srm.help', confidence: 1 };
+    if (cues.has('srm.help')) return { ...base, intent: 'srm.help', confidence: 1 };
 
     const stack = this.stackAnswer(base, cues, slots, serviceIds);
     if (stack) return stack;
@@ -66,10 +72,13 @@ export class AnswerEngine {
     if (!slots.onTopic || !top || top.score < MIN_SCORE) {
       return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null, alternatives: hits.slice(0, 3).map((h) => h.unit) };
     }
+    if (!this.enoughEvidence(slots, top.unit, cues)) {
+      return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null };
+    }
     const confidence = this.confidence(hits);
     if (top.unit.kind === 'concept' || (cues.has('srm.explain') && !cues.has('srm.lookup') && this.conceptNear(hits))) {
       const concept = hits.find((hit) => hit.unit.kind === 'concept') ?? top;
-      return { ...base, intent: 'srm.explain', owner: null, hit: concept.unit, confidence };
+      return { ...base, intent: 'srm.explain', owner: concept.unit.owner, hit: concept.unit, confidence };
     }
     if (confidence < CONFIDENCE_THRESHOLD) {
       return { ...base, intent: 'srm.unknown', confidence, serviceId: serviceIds[0] ?? null, alternatives: distinctUnits(hits, 3) };
@@ -159,9 +168,28 @@ export class AnswerEngine {
     const top = slots.domains[0];
     if (factor > 0 && top && unit.domainId !== null) {
       const match = slots.domains.find((slot) => slot.id === unit.domainId);
-      if (match) factor *= 1 + 0.35 * (match.weight / top.weight);
+      if (match) factor *= 1 + DOMAIN_BOOST * (match.weight / top.weight);
     }
     return factor;
+  }
+
+  /**
+   * Off-topic questions ("who won the World Cup?", "price of an m5.large?") share a word or two with the
+   * knowledge base by chance. An SRM question names a service or a security domain, or most of its words
+   * match the entry it lands on.
+   */
+  private enoughEvidence(slots: Slots, unit: SearchUnit, cues: Set<IntentId>): boolean {
+    let total = 0;
+    let matched = 0;
+    for (const [term, weight] of slots.terms) {
+      if (term.includes('_')) continue;
+      total += weight;
+      if (unit.terms.has(term)) matched += weight;
+    }
+    const coverage = total > 0 ? matched / total : 0;
+    if (slots.services.length === 0 && slots.domains.length === 0) return coverage >= MIN_COVERAGE_WITHOUT_SLOTS;
+    if (slots.domains.length === 0 && !cues.has('srm.lookup')) return coverage >= MIN_COVERAGE_WITHOUT_DOMAIN;
+    return true;
   }
 
   /** Saturating in the score, discounted when a unit with another owner scores almost as high. */

@@ -44,6 +44,7 @@ const CORRECTED_WEIGHT = 0.7;
 /** Words of a long question's scene-setting sentences count less than the sentence that asks. */
 const CONTEXT_WEIGHT = 0.5;
 const SERVICE_WORD_WEIGHT = 0.5;
+const FIRST_DOMAIN_BONUS = 1.3;
 
 interface AliasEntry {
   targetId: string;
@@ -91,14 +92,17 @@ export class SlotDetector {
 
   detect(question: string): Slots {
     const sentences = splitSentences(question);
-    const words: { word: string; context: boolean }[] = sentences.flatMap((sentence) =>
-      splitWords(normalizeText(sentence.text).replace(NOISE, ' ')).map((word) => ({ word, context: sentence.context })),
+    const stripped = sentences.map((sentence) => ({ ...sentence, text: normalizeText(sentence.text).replace(NOISE, ' ') }));
+    // "What is the shared responsibility model?" is about the model itself: keep the words when nothing else is left.
+    const meaningful = stripped.some((s) => splitWords(s.text).some((word) => !STOPWORDS.has(word)));
+    const words: { word: string; context: boolean }[] = (meaningful ? stripped : sentences).flatMap((sentence) =>
+      splitWords(normalizeText(sentence.text)).map((word) => ({ word, context: sentence.context })),
     );
     const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
     let onTopic = false;
     const fixed = words.flatMap(({ word, context }) => {
       if (STOPWORDS.has(word) || known(word)) {
-        if (!STOPWORDS.has(word)) onTopic = true;
+        if (this.index.topicalWords.has(word) || this.aliasWords.has(word)) onTopic = true;
         return [{ word, corrected: false, context }];
       }
       const service = this.fuzzyService(word);
@@ -131,12 +135,14 @@ export class SlotDetector {
       previous = term;
     });
 
+    // A longer alias is more specific, the first domain named is usually the one asked about, and a domain
+    // named only in a scene-setting sentence counts less.
     const domainWeights = new Map<string, number>();
-    for (const slot of domains) {
+    domains.forEach((slot, order) => {
       const context = slot.positions.every((p) => fixed[p]?.context);
-      const weight = slot.entry.words * (context ? CONTEXT_WEIGHT : 1);
+      const weight = (1 + 0.25 * (slot.entry.words - 1)) * (order === 0 ? FIRST_DOMAIN_BONUS : 1) * (context ? CONTEXT_WEIGHT : 1);
       domainWeights.set(slot.entry.targetId, Math.max(domainWeights.get(slot.entry.targetId) ?? 0, weight));
-    }
+    });
     return {
       services: serviceSlots,
       domains: [...domainWeights].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),

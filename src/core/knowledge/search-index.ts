@@ -33,19 +33,25 @@ export interface SearchHit {
 
 /** How much each field counts: a variant's `when` and the keywords name the thing itself. */
 const WEIGHTS = { when: 3, title: 3, keywords: 2, aliases: 2, examples: 1, why: 1, sides: 0.5, domain: 0.5 } as const;
+/** Fields at or above this weight name the subject itself (keywords, aliases, titles), not prose about it. */
+const TOPICAL_WEIGHT = 2;
 const K1 = 1.2;
 const B = 0.4;
 
 /** Adds texts to a unit's terms, and their words to `seenWords` (every content word → how often). */
 function addText(
   seenWords: Map<string, number>,
+  topical: Set<string>,
   terms: Map<string, number>,
   texts: readonly string[],
   weight: number,
 ): void {
   for (const text of texts) {
     const words = splitWords(normalizeText(text)).filter((word) => !STOPWORDS.has(word));
-    for (const word of words) seenWords.set(word, (seenWords.get(word) ?? 0) + 1);
+    for (const word of words) {
+      seenWords.set(word, (seenWords.get(word) ?? 0) + 1);
+      if (weight >= TOPICAL_WEIGHT) topical.add(word);
+    }
     const stems = words.map(stem);
     stems.forEach((term, index) => {
       terms.set(term, (terms.get(term) ?? 0) + weight);
@@ -70,14 +76,17 @@ export class SearchIndex {
   readonly vocabulary = new Set<string>();
   /** Content words of the knowledge base with their frequency (for typo correction). */
   readonly words: ReadonlyMap<string, number>;
+  /** Words of keywords, aliases and titles: a question with none of them is not about the SRM. */
+  readonly topicalWords = new Set<string>();
   private readonly idf = new Map<string, number>();
   private readonly avgLength: number;
 
   constructor(kb: KnowledgeBase) {
     const seenWords = new Map<string, number>();
     const add = (terms: Map<string, number>, texts: readonly string[], weight: number): void =>
-      addText(seenWords, terms, texts, weight);
+      addText(seenWords, this.topicalWords, terms, texts, weight);
     const domainText = new Map(kb.domains.map((d) => [d.id, [d.name, ...d.aliases]]));
+    for (const domain of kb.domains) addText(seenWords, this.topicalWords, new Map(), [domain.name, ...domain.aliases], TOPICAL_WEIGHT);
     for (const file of [kb.general, ...kb.services]) {
       for (const entry of file.responsibilities) {
         this.addEntry(add, file.id, entry, domainText.get(entry.domain) ?? []);

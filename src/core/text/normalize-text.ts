@@ -16,7 +16,7 @@ export const STOPWORDS = new Set(
   yours yourself re ve ll d s t m hey hi ok okay pls plz actually really basically gonna wanna supposed anyway
   thing things stuff lot someone somebody anyone anybody us aws amazon customer customers responsible
   responsibility responsibilities job duty owns own owner ownership whose handles handle handled task tasks
-  model shared under per via etc ie eg need needs needed make makes sure use uses used using`
+  model shared under per via etc ie eg need needs needed make makes sure use uses used using run runs running ran`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,0 +1,58 @@
+import type { Incoming } from '../../core/types';
+import { unescapeMrkdwn } from './escape-mrkdwn';
+
+/** The fields of a slash command payload the bot reads. */
+export interface SlashCommandFields {
+  text: string;
+  user_id: string;
+  channel_id: string;
+  team_id?: string;
+}
+
+/** The fields of an app_mention or message event the bot reads. */
+export interface MessageEventFields {
+  text?: string;
+  user?: string;
+  channel: string;
+  team?: string;
+}
+
+export function commandToIncoming(command: SlashCommandFields): Incoming {
+  return {
+    platform: 'slack',
+    userId: command.user_id,
+    text: toPlainQuestion(command.text),
+    conversationId: command.channel_id,
+    tenantId: command.team_id ?? null,
+  };
+}
+
+/** app_mention and DM messages: same shape; the bot's own mention is removed from the question. */
+export function messageToIncoming(event: MessageEventFields, botUserId: string | undefined, teamId: string | undefined): Incoming {
+  return {
+    platform: 'slack',
+    userId: event.user ?? '',
+    text: toPlainQuestion(stripBotMention(event.text ?? '', botUserId)),
+    conversationId: event.channel,
+    tenantId: teamId ?? event.team ?? null,
+  };
+}
+
+/** Removes `<@UBOT>` and `<@UBOT|name>` wherever they appear (people also write "… right, @srm?"). */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text;
+  const mention = new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g');
+  return text.replace(mention, ' ');
+}
+
+/**
+ * Slack sends `&`, `<`, `>` typed by the user as entities; the core wants the user's words. Other markup
+ * (another user's mention, a link) stays as written and is escaped again whenever it is echoed.
+ */
+function toPlainQuestion(text: string): string {
+  return unescapeMrkdwn(text).replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
