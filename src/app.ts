@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSlackApp } from './adapters/slack/create-slack-app';
 import type { Config } from './config';
 import { Bot } from './core/bot';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import type { Storage } from './core/ports/storage';
 import type { Logger } from './logger';
+import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
 import { createHttpApp, finishHttpApp, listen } from './server';
 import { createStorage } from './storage/create-storage';
 
@@ -29,9 +31,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // Adapters mount their routes here (each adds its own block).
   if (config.slack) {
-    logger.info('slack adapter: not available in this build yet');
+    const slack = await createSlackApp({ config: config.slack, bot, logger, http });
+    closers.push(() => slack.stop());
   } else {
     logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+  }
+  http.use(createTeamsAdapter({ teams: config.teams, bot, conversations: storage, logger }));
+  if (!config.teams) {
+    logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only loopback serviceUrls (Bot Framework Emulator)');
   }
 
   finishHttpApp(http);

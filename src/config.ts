@@ -83,6 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID !== undefined && e.MICROSOFT_APP_TENANT_ID === undefined) {
     throw new SrmError('CONFIG_INVALID', 'MICROSOFT_APP_TENANT_ID is missing: a SingleTenant bot needs the tenant id of its app registration.');
   }
+  if (e.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && e.MICROSOFT_APP_ID !== undefined) {
+    // botbuilder refuses both at start with a bare assertion; say which variable to fix instead.
+    if (e.MICROSOFT_APP_TENANT_ID === undefined) {
+      throw new SrmError('CONFIG_INVALID', 'MICROSOFT_APP_TENANT_ID is missing: a UserAssignedMSI bot needs the tenant id of its managed identity.');
+    }
+    if (e.MICROSOFT_APP_PASSWORD !== undefined) {
+      throw new SrmError('CONFIG_INVALID', 'MICROSOFT_APP_PASSWORD must be unset for a UserAssignedMSI bot: the managed identity replaces the password.');
+    }
+  }
   const slack =
     e.SLACK_BOT_TOKEN !== undefined && e.SLACK_SIGNING_SECRET !== undefined
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }

@@ -2,11 +2,11 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Incoming } from '../../core/types';
 
 /**
- * The user id the core stores: the Entra ID object id when Teams sends one (stable across bots and matches
- * what an admin sees in the directory), the channel-scoped id otherwise (Bot Framework Emulator).
+ * The user id the core stores and SRM_ADMINS lists: the Bot Framework user id ("29:…" in Teams), which every
+ * channel sends, the Emulator included (the Entra ID object id is Teams-only).
  */
 export function userIdOf(activity: Activity): string {
-  return activity.from.aadObjectId ?? activity.from.id;
+  return activity.from.id;
 }
 
 /** Teams puts the tenant on the conversation and in channelData; the Emulator sends neither. */
@@ -37,7 +37,8 @@ export function mentionsBot(activity: Activity): boolean {
  */
 export function toIncoming(activity: Activity): Incoming | null {
   if (!isPersonal(activity) && !mentionsBot(activity)) return null;
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  // removeRecipientMention edits activity.text in place and throws when a mention arrives without text.
+  const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
   return {
     platform: 'teams',
     userId: userIdOf(activity),

@@ -28,6 +28,9 @@ export interface Answer {
   alternatives: SearchUnit[];
 }
 
+/** The concept that explains the model as a whole. */
+const MODEL_OVERVIEW_CONCEPT = 'shared-responsibility-model';
+
 /** Prefix of an answer reference that names a knowledge unit instead of a question. */
 export const TOPIC_REF_PREFIX = 'topic:';
 
@@ -64,6 +67,10 @@ export class AnswerEngine {
     const serviceIds = slots.services.map((slot) => slot.id);
     if (cues.has('srm.help')) return { ...base, intent: 'srm.help', confidence: 1 };
 
+    if (slots.aboutModel) {
+      const overview = this.index.units.find((unit) => unit.id === `concept/${MODEL_OVERVIEW_CONCEPT}`);
+      if (overview) return { ...base, intent: 'srm.explain', hit: overview, confidence: 1 };
+    }
     const stack = this.stackAnswer(base, cues, slots, serviceIds);
     if (stack) return stack;
 

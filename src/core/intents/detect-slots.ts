@@ -29,6 +29,8 @@ export interface Slots {
   terms: Map<string, number>;
   /** True when at least one word of the question is known to the knowledge base as written. */
   onTopic: boolean;
+  /** The question is about the model itself and nothing else ("what is the shared responsibility model?"). */
+  aboutModel: boolean;
 }
 
 /** Generic words that name a service only when nothing more specific is said. */
@@ -39,6 +41,7 @@ const GENERIC_ALIAS_WORDS = new Set(
 /** Phrases that only restate the subject ("under the shared responsibility model") and would add noise. */
 const NOISE = /\b(?:the\s+)?(?:aws\s+)?shared\s+responsibilit(?:y|ies)(?:\s+model)?\b|\bsrm\b/g;
 
+const NOISE_TEST = new RegExp(NOISE.source);
 const MAX_ALIAS_WORDS = 5;
 const CORRECTED_WEIGHT = 0.7;
 /** Words of a long question's scene-setting sentences count less than the sentence that asks. */
@@ -148,6 +151,7 @@ export class SlotDetector {
       domains: [...domainWeights].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
       terms,
       onTopic,
+      aboutModel: !meaningful && sentences.some((sentence) => NOISE_TEST.test(normalizeText(sentence.text))),
     };
   }
 

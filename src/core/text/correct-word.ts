@@ -35,6 +35,23 @@ export function editDistance(a: string, b: string, max: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
+/** Known words bucketed by length, built once per vocabulary: a typo is within two letters of its length. */
+const buckets = new WeakMap<ReadonlyMap<string, number>, Map<number, [string, number][]>>();
+
+function byLength(known: ReadonlyMap<string, number>): Map<number, [string, number][]> {
+  let index = buckets.get(known);
+  if (!index) {
+    index = new Map();
+    for (const entry of known) {
+      const list = index.get(entry[0].length) ?? [];
+      list.push(entry);
+      index.set(entry[0].length, list);
+    }
+    buckets.set(known, index);
+  }
+  return index;
+}
+
 /** The closest known word within 1 edit (2 for words of 10+ letters), preferring the more frequent; else null. */
 export function correctWord(word: string, known: ReadonlyMap<string, number>): string | null {
   if (word.length < MIN_LENGTH || /\d/.test(word)) return null;
@@ -44,8 +61,11 @@ export function correctWord(word: string, known: ReadonlyMap<string, number>): s
   let best: string | null = null;
   let bestDistance = max + 1;
   let bestFrequency = 0;
-  for (const [candidate, frequency] of known) {
-    if (Math.abs(candidate.length - word.length) > max || candidate.length < MIN_LENGTH - 1) continue;
+  const index = byLength(known);
+  const candidates: [string, number][] = [];
+  for (let length = word.length - max; length <= word.length + max; length++) candidates.push(...(index.get(length) ?? []));
+  for (const [candidate, frequency] of candidates) {
+    if (candidate.length < MIN_LENGTH - 1) continue;
     const distance = editDistance(word, candidate, max);
     if (distance < bestDistance || (distance === bestDistance && distance <= max && frequency > bestFrequency)) {
       best = candidate;

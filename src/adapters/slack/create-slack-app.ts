@@ -1,0 +1,141 @@
+import { App, ExpressReceiver, webApi } from '@slack/bolt';
+import type { Express } from 'express';
+import type { SlackConfig } from '../../config';
+import type { Bot } from '../../core/bot';
+import { SrmError } from '../../core/errors';
+import type { Logger } from '../../logger';
+import { toBoltLogger } from './bolt-logger';
+import { SLACK_LISTENERS } from './listeners/all-listeners';
+import { registerErrorHandler } from './listeners/error-handler';
+import { ignoreRetries } from './listeners/ignore-retries';
+
+/** Slash commands, events and interactivity all arrive on this one URL (the manifest points all three here). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+const DEFAULT_API_URL = 'https://slack.com/api/';
+
+/**
+ * Web API calls happen while Slack waits for our 200 (processBeforeResponse), so they must not hang or retry
+ * for minutes the way the WebClient's defaults (no timeout, 10 retries over 30 minutes) would.
+ */
+const API_TIMEOUT_MS = 8000;
+const API_RETRIES = 2;
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  bot: Bot;
+  logger: Logger;
+  /** The shared HTTP app; in HTTP mode the adapter mounts SLACK_EVENTS_PATH on it. */
+  http: Express;
+}
+
+export interface SlackAdapter {
+  app: App;
+  mode: 'http' | 'socket-mode';
+  botUserId: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Bolt app: HTTP through an ExpressReceiver on the shared server, or Socket Mode when an app-level
+ * token is configured (no public URL needed). Listeners only convert and forward to the core.
+ */
+export async function createSlackApp({ config, bot, logger, http }: SlackAdapterOptions): Promise<SlackAdapter> {
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: withTrailingSlash(config.apiUrl ?? DEFAULT_API_URL),
+    timeout: API_TIMEOUT_MS,
+    retryConfig: { retries: API_RETRIES },
+    logger: boltLogger,
+  };
+  const identity = await verifyBotToken(config.botToken, clientOptions);
+  // With botId and botUserId given, Bolt skips its own auth.test (which retries forever when Slack is unreachable)
+  // and ignoreSelf can recognise our own messages.
+  const common = {
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    clientOptions,
+    logger: boltLogger,
+    extendedErrorHandler: true,
+    ignoreSelf: true,
+    // Bolt's default in-memory conversation store is per process; the bot keeps no conversation state in Slack.
+    convoStore: false as const,
+  };
+  const socketMode = config.appToken !== undefined;
+  const app = socketMode
+    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    : new App({
+        ...common,
+        receiver: new ExpressReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          app: http,
+          // Finish the listener before answering Slack's HTTP request: a reply is never lost to a process that
+          // stops right after the 200, and tests see every outgoing call once the response arrives.
+          processBeforeResponse: true,
+          logger: boltLogger,
+        }),
+      });
+
+  ignoreRetries(app, logger);
+  for (const listener of SLACK_LISTENERS) listener.register(app, { bot, logger });
+  registerErrorHandler(app, logger);
+
+  if (socketMode) await app.start();
+  logger.info('slack adapter ready', { mode: socketMode ? 'socket-mode' : 'http', path: socketMode ? undefined : SLACK_EVENTS_PATH, team: identity.teamId });
+  return {
+    app,
+    mode: socketMode ? 'socket-mode' : 'http',
+    botUserId: identity.botUserId,
+    async stop() {
+      if (socketMode) await app.stop();
+    },
+  };
+}
+
+interface BotIdentity {
+  botId: string;
+  botUserId: string;
+  teamId?: string;
+}
+
+/** One auth.test at start: a wrong token fails here, with a message that says which variable to fix. */
+async function verifyBotToken(token: string, clientOptions: webApi.WebClientOptions): Promise<BotIdentity> {
+  const client = new webApi.WebClient(token, clientOptions);
+  const where = describeApiUrl(clientOptions.slackApiUrl ?? DEFAULT_API_URL);
+  let result: Awaited<ReturnType<typeof client.auth.test>>;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code) {
+      throw new SrmError(
+        'CONFIG_INVALID',
+        `SLACK_BOT_TOKEN was rejected by Slack (auth.test: ${code}): copy the Bot User OAuth Token from the Slack app's OAuth & Permissions page.`,
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SrmError('CONFIG_INVALID', `Could not reach the Slack Web API at ${where} to check SLACK_BOT_TOKEN (${reason}). Check network access, or SLACK_API_URL if set.`);
+  }
+  if (!result.bot_id || !result.user_id) {
+    throw new SrmError('CONFIG_INVALID', 'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id): use the Bot User OAuth Token (xoxb-…).');
+  }
+  return { botId: result.bot_id, botUserId: result.user_id, teamId: result.team_id };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The API URL for messages, without any credentials a proxy URL might carry. */
+function describeApiUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,105 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { TeamsConfig } from '../../config';
+import type { Bot } from '../../core/bot';
+import type { Storage } from '../../core/ports/storage';
+import type { Logger } from '../../logger';
+import { isLoopbackUrl } from './is-loopback-url';
+import { parseActivity } from './parse-activity';
+import { TeamsBot } from './teams-bot';
+
+/** Where Azure Bot Service (and the Bot Framework Emulator) deliver activities: the bot's messaging endpoint. */
+export const TEAMS_ENDPOINT = '/api/messages';
+
+/** Body size cap: Teams messages are capped near 28 KB, so a few hundred KB leaves room for any real activity. */
+export const MAX_BODY_SIZE = '256kb';
+
+/** Said to the user when a turn fails; the details go to the log only. */
+const TURN_ERROR_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+export interface TeamsAdapterOptions {
+  /** null: local mode (no Bot Framework credentials; only loopback serviceUrls are accepted). */
+  teams: TeamsConfig | null;
+  bot: Bot;
+  conversations: Pick<Storage, 'saveConversationRef'>;
+  logger: Logger;
+}
+
+function authOptions(teams: TeamsConfig | null): ConfigurationBotFrameworkAuthenticationOptions {
+  // No MicrosoftAppId: botbuilder skips the JWT check and sends replies without a token (Emulator mode).
+  if (!teams) return {};
+  return {
+    MicrosoftAppId: teams.appId,
+    MicrosoftAppPassword: teams.appPassword ?? '',
+    MicrosoftAppType: teams.appType,
+    MicrosoftAppTenantId: teams.tenantId ?? '',
+  };
+}
+
+function refuse(res: Response, status: number, error: string): void {
+  res.status(status).json({ error });
+}
+
+/**
+ * The Teams adapter: botbuilder's CloudAdapter behind POST /api/messages, on the shared HTTP server.
+ *
+ * With credentials every request must carry a Bot Framework token, which CloudAdapter validates (401 when
+ * missing or invalid). Without them nothing is authenticated, so only activities whose serviceUrl is on this
+ * machine are accepted: otherwise anyone could make the bot POST to a URL of their choosing.
+ */
+export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
+  const { teams, logger } = options;
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
+  adapter.onTurnError = async (context, error) => {
+    const activity = context.activity;
+    logger.error('teams: turn failed', {
+      error,
+      activityType: activity.type,
+      activityId: activity.id,
+      channelId: activity.channelId,
+      conversationType: activity.conversation?.conversationType,
+    });
+    try {
+      await context.sendActivity({ type: 'message', text: TURN_ERROR_TEXT, textFormat: 'plain' });
+    } catch (sendError) {
+      logger.warn('teams: could not tell the user about a failed turn', { error: sendError });
+    }
+  };
+  const handler = new TeamsBot({ bot: options.bot, conversations: options.conversations, logger });
+
+  const router = Router();
+  router.post(TEAMS_ENDPOINT, express.json({ limit: MAX_BODY_SIZE }), async (req: Request, res: Response) => {
+    // Refused before any parsing work; a present but invalid token is left to CloudAdapter's JWT validation.
+    if (teams && !/^Bearer \S+/i.test(req.headers.authorization ?? '')) {
+      refuse(res, 401, 'missing Bot Framework token: expected "Authorization: Bearer <token>"');
+      return;
+    }
+    const parsed = parseActivity(req.body);
+    if (!parsed.ok) {
+      refuse(res, 400, parsed.message);
+      return;
+    }
+    if (!teams && !isLoopbackUrl(parsed.activity.serviceUrl)) {
+      logger.warn('teams: refused a non-loopback serviceUrl in local mode', { serviceUrlHost: new URL(parsed.activity.serviceUrl).host });
+      refuse(
+        res,
+        401,
+        'local mode (no MICROSOFT_APP_ID) accepts only activities whose serviceUrl is on this machine (localhost, 127.0.0.0/8, ::1); set the Bot Framework credentials to serve Teams',
+      );
+      return;
+    }
+    await adapter.process(req, res, (context) => handler.run(context));
+  });
+  router.use(TEAMS_ENDPOINT, (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
+    if (status === 413) return refuse(res, 413, `request body too large (limit ${MAX_BODY_SIZE})`);
+    if (status === 400) return refuse(res, 400, 'request body is not valid JSON');
+    logger.error('teams: request failed', { error });
+    return refuse(res, 500, 'internal error');
+  });
+  return router;
+}
