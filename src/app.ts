@@ -25,7 +25,7 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const kb = loadKnowledge(config.knowledgeDir);
   const storage = await createStorage(config.storage);
-  const bot = new Bot(kb, { storage });
+  const bot = new Bot(kb, { storage, admins: config.admins });
   const http = createHttpApp();
   const closers: (() => Promise<void>)[] = [];
 

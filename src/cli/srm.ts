@@ -4,11 +4,13 @@ import { SrmError } from '../core/errors';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import { defaultKnowledgeDir } from '../project-root';
 import { toAskJson } from './ask-json';
+import { reportCommand } from './report-command';
 
 const USAGE = `Usage:
   npm run srm -- ask "who owns encryption on S3"        answer as text
   npm run srm -- ask --json "question"                  one JSON object
   npm run srm -- ask --json --batch < questions.txt     one JSON line per input line
+  npm run srm -- report [--since 7d]                    knowledge report from the bot's database
   npm run srm -- debug "question"                       slots and ranked knowledge units (for authors)
   npm run srm -- help`;
 
@@ -26,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined ? 1 : 0;
   }
+  if (command === 'report') return reportCommand(rest);
   if (command === 'debug') {
     const bot = new Bot(loadKnowledge(defaultKnowledgeDir()));
     const { slots, hits } = bot.engine.debug(rest.join(' '));

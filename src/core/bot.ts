@@ -1,7 +1,9 @@
 import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from './answer/answer-engine';
 import type { KnowledgeBase } from './knowledge/load-knowledge';
 import type { Storage } from './ports/storage';
+import { DEFAULT_REPORT_WINDOW, parseSince } from './report/parse-since';
 import { buildReply } from './render/build-reply';
+import { buildReportReply } from './render/build-report-reply';
 import { finishReply } from './render/reply-parts';
 import type { Action, Incoming, Reply } from './types';
 
@@ -16,6 +18,26 @@ export interface AskResult {
 export interface BotOptions {
   /** Optional so the CLI and unit tests can run the engine without a database. */
   storage?: Storage;
+  /** Platform user ids allowed to run admin commands. */
+  admins?: ReadonlySet<string>;
+}
+
+/** Commands that are not questions. Matched on the whole message, so a question that mentions them is still a question. */
+const COMMANDS = [
+  { id: 'admin.report', pattern: /^\s*admin\s+report(?:\s+(?:--since\s+)?(\S+))?\s*$/i },
+  { id: 'privacy.forget', pattern: /^\s*forget\s+me\s*[.!]?\s*$/i },
+] as const;
+
+function notice(title: string, text?: string): Reply {
+  return finishReply({
+    kind: 'notice',
+    title,
+    owner: null,
+    sections: text ? [{ heading: 'Note', text }] : [],
+    buttons: [],
+    links: [],
+    ephemeral: true,
+  });
 }
 
 /**
@@ -25,10 +47,14 @@ export interface BotOptions {
 export class Bot {
   readonly engine: AnswerEngine;
   private readonly storage: Storage | undefined;
+  private readonly admins: ReadonlySet<string>;
+  /** Conversation keys already stored by this process: the first contact writes, later messages do not. */
+  private readonly knownConversations = new Set<string>();
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
     this.storage = options.storage;
+    this.admins = options.admins ?? new Set();
   }
 
   ask(question: string): AskResult {
@@ -53,6 +79,12 @@ export class Bot {
   }
 
   async handleMessage(incoming: Incoming): Promise<Reply[]> {
+    await this.rememberConversation(incoming);
+    for (const command of COMMANDS) {
+      const match = command.pattern.exec(incoming.text);
+      if (!match) continue;
+      return [command.id === 'admin.report' ? await this.adminReport(incoming, match[1]) : await this.forget(incoming)];
+    }
     const result = this.ask(incoming.text);
     await this.storage?.recordQuestion({
       platform: incoming.platform,
@@ -81,6 +113,46 @@ export class Bot {
       case 'feedback.down':
         return [await this.recordFeedback(action)];
     }
+  }
+
+  private async rememberConversation(incoming: Incoming): Promise<void> {
+    const ref = incoming.conversationRef;
+    if (!this.storage || !ref || incoming.platform === 'cli') return;
+    const memo = `${incoming.platform}|${ref.key}`;
+    if (this.knownConversations.has(memo)) return;
+    await this.storage.saveConversationRef({
+      platform: incoming.platform,
+      conversationKey: ref.key,
+      tenantId: incoming.tenantId ?? null,
+      reference: ref.reference,
+      userId: ref.direct ? incoming.userId : null,
+      updatedAt: new Date(),
+    });
+    this.knownConversations.add(memo);
+  }
+
+  private async adminReport(incoming: Incoming, windowText: string | undefined): Promise<Reply> {
+    if (!this.admins.has(incoming.userId)) {
+      return notice(
+        'Sorry, the knowledge report is for srm-bot admins.',
+        'Ask whoever runs srm-bot to add your user id to SRM_ADMINS if you need it.',
+      );
+    }
+    if (!this.storage) return notice('The knowledge report needs storage, and this bot runs without it.');
+    const window = windowText ?? DEFAULT_REPORT_WINDOW;
+    const since = parseSince(window);
+    if (!since) return notice(`"${window}" is not a time window.`, 'Use a number and a unit, e.g. "admin report 7d", "24h" or "2w".');
+    return buildReportReply(await this.storage.report(since), window);
+  }
+
+  private async forget(incoming: Incoming): Promise<Reply> {
+    if (!this.storage || incoming.platform === 'cli') return notice('Nothing is stored about you here.');
+    const removed = await this.storage.forgetUser(incoming.platform, incoming.userId);
+    this.knownConversations.clear();
+    return notice(
+      'Done: srm-bot has forgotten you.',
+      `${removed} stored record${removed === 1 ? '' : 's'} (questions, votes and direct-message references) were deleted.`,
+    );
   }
 
   private async recordFeedback(action: Action): Promise<Reply> {

@@ -16,6 +16,17 @@ export interface Incoming {
   conversationId: string;
   /** Slack team id or Teams tenant id, when known. */
   tenantId?: string | null;
+  /** Where proactive posts can reach this conversation later; stored on first contact. */
+  conversationRef?: IncomingConversationRef;
+}
+
+export interface IncomingConversationRef {
+  /** Stable key: Slack `team:channel`, Teams conversation id. */
+  key: string;
+  /** Platform data a messenger needs to post here (Slack team + channel; Teams ConversationReference). */
+  reference: Record<string, unknown>;
+  /** A one-to-one conversation: stored with the user id so "forget me" removes it. */
+  direct: boolean;
 }
 
 /** A button press, decoded and validated by the adapter from the platform payload. */

@@ -24,6 +24,16 @@ export function commandToIncoming(command: SlashCommandFields): Incoming {
     text: toPlainQuestion(command.text),
     conversationId: command.channel_id,
     tenantId: command.team_id ?? null,
+    conversationRef: slackConversationRef(command.team_id, command.channel_id),
+  };
+}
+
+/** Team + channel is all a Slack messenger needs to post proactively; D… channels are direct messages. */
+function slackConversationRef(teamId: string | undefined, channelId: string): Incoming['conversationRef'] {
+  return {
+    key: `${teamId ?? '-'}:${channelId}`,
+    reference: { teamId: teamId ?? null, channelId },
+    direct: channelId.startsWith('D'),
   };
 }
 
@@ -35,6 +45,7 @@ export function messageToIncoming(event: MessageEventFields, botUserId: string |
     text: toPlainQuestion(stripBotMention(event.text ?? '', botUserId)),
     conversationId: event.channel,
     tenantId: teamId ?? event.team ?? null,
+    conversationRef: slackConversationRef(teamId ?? event.team, event.channel),
   };
 }
 

@@ -45,5 +45,11 @@ export function toIncoming(activity: Activity): Incoming | null {
     text: text.replace(/\s+/g, ' ').trim(),
     conversationId: activity.conversation.id,
     tenantId: tenantIdOf(activity),
+    // First contact without an install event (e.g. the Emulator): the core stores this reference once.
+    conversationRef: {
+      key: activity.conversation.id,
+      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
+      direct: isPersonal(activity),
+    },
   };
 }
