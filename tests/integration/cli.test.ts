@@ -1,0 +1,62 @@
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+const SRM = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'srm.ts')];
+
+interface AskJson {
+  owner: string | null;
+  intent: string;
+  service: string | null;
+  topic: string | null;
+  confidence: number;
+  answer: string;
+  sources: string[];
+}
+
+function batch(lines: string[]): Promise<AskJson[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...SRM, 'ask', '--json', '--batch'], { cwd: ROOT });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`exit ${code}`));
+      resolve(out.trim().split('\n').map((line) => JSON.parse(line) as AskJson));
+    });
+    child.stdin.end(`${lines.join('\n')}\n`);
+  });
+}
+
+describe('npm run srm -- ask', () => {
+  it('--json prints one object in the eval contract', async () => {
+    const { stdout } = await run(process.execPath, [...SRM, 'ask', '--json', 'who owns encryption on S3'], { cwd: ROOT });
+    const json = JSON.parse(stdout) as AskJson;
+    expect(Object.keys(json).sort()).toEqual(['answer', 'confidence', 'intent', 'owner', 'service', 'sources', 'topic']);
+    expect(json).toMatchObject({ owner: 'customer', intent: 'srm.lookup', service: 's3', topic: 'encryption-at-rest' });
+    expect(json.sources[0]).toMatch(/^https:\/\//);
+  });
+
+  it('--batch answers one JSON line per input line, in order, with sources on every owner', async () => {
+    const questions = [
+      'who owns encryption on S3',
+      'who patches the guest OS on EC2',
+      'who patches the database engine on RDS',
+      'who trains employees on security',
+      'who is responsible for patching',
+      "what's for lunch",
+    ];
+    const answers = await batch(questions);
+    expect(answers.map((a) => a.owner)).toEqual(['customer', 'customer', 'aws', 'shared', 'shared', null]);
+    for (const answer of answers.filter((a) => a.owner !== null)) expect(answer.sources.length).toBeGreaterThan(0);
+    expect(answers[4]?.answer).toMatch(/Depends on the service/);
+    expect(answers[4]?.answer).toMatch(/Amazon EC2 \| Customer/);
+    expect(answers[4]?.answer).toMatch(/AWS Lambda \| AWS/);
+  });
+
+  it('prints usage and fails with exit code 2 without a question', async () => {
+    await expect(run(process.execPath, [...SRM, 'ask'], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
+  });
+});
