@@ -36,9 +36,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   } else {
     logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
-  http.use(createTeamsAdapter({ teams: config.teams, bot, conversations: storage, logger }));
+  http.use(createTeamsAdapter({ teams: config.teams, bot, logger }));
   if (!config.teams) {
-    logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only loopback serviceUrls (Bot Framework Emulator)');
+    logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
   }
 
   finishHttpApp(http);

@@ -14,7 +14,7 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value));
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535, 'must be a port number from 0 to 65535').default(3978),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must be a bot token starting with "xoxb-" (Slack app → OAuth & Permissions → Bot User OAuth Token)',
   }),
@@ -31,9 +31,14 @@ const envSchema = z.object({
     message: 'must start with postgres:// (unset it to use the embedded SQLite database)',
   }),
   SQLITE_PATH: z.string().trim().min(1).default('./data/srm.db'),
-  SRM_ADMINS: z.string().default(''),
+  SRM_ADMINS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((id) => id.trim()).filter(Boolean).every((id) => /^(slack|teams):\S+$/.test(id)), {
+      message: 'list admins as platform:userId, comma separated, e.g. "slack:U0123ABCD,teams:29:1AbC…" (a bare id could match a user on the other platform)',
+    }),
   KNOWLEDGE_DIR: optionalText,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
 });
 
 export interface SlackConfig {
@@ -57,7 +62,7 @@ export interface Config {
   /** null in local mode: no Bot Framework credentials, loopback service URLs only (Bot Framework Emulator). */
   teams: TeamsConfig | null;
   storage: { databaseUrl?: string; sqlitePath: string };
-  /** Platform user ids allowed to run admin commands. */
+  /** `platform:userId` entries allowed to run admin commands. */
   admins: Set<string>;
   knowledgeDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';

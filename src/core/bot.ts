@@ -2,6 +2,7 @@ import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from './answer/answer-eng
 import type { KnowledgeBase } from './knowledge/load-knowledge';
 import type { Storage } from './ports/storage';
 import { DEFAULT_REPORT_WINDOW, parseSince } from './report/parse-since';
+import { buildHelpReply } from './render/build-other-replies';
 import { buildReply } from './render/build-reply';
 import { buildReportReply } from './render/build-report-reply';
 import { finishReply } from './render/reply-parts';
@@ -18,9 +19,12 @@ export interface AskResult {
 export interface BotOptions {
   /** Optional so the CLI and unit tests can run the engine without a database. */
   storage?: Storage;
-  /** Platform user ids allowed to run admin commands. */
+  /** `platform:userId` entries (e.g. `slack:U0123ABCD`) allowed to run admin commands. */
   admins?: ReadonlySet<string>;
 }
+
+/** Bounds the in-memory record of stored conversations; clearing it only costs a few repeated upserts. */
+const MAX_REMEMBERED_CONVERSATIONS = 10_000;
 
 /** Commands that are not questions. Matched on the whole message, so a question that mentions them is still a question. */
 const COMMANDS = [
@@ -48,8 +52,8 @@ export class Bot {
   readonly engine: AnswerEngine;
   private readonly storage: Storage | undefined;
   private readonly admins: ReadonlySet<string>;
-  /** Conversation keys already stored by this process: the first contact writes, later messages do not. */
-  private readonly knownConversations = new Set<string>();
+  /** Conversation key → reference stored by this process: only a first contact or a changed reference writes. */
+  private readonly knownConversations = new Map<string, string>();
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
@@ -78,6 +82,15 @@ export class Bot {
     return this.ask(ref);
   }
 
+  /**
+   * The bot was added to a conversation (Teams install, conversationUpdate): remember where it is, and greet
+   * the user in a personal chat.
+   */
+  async handleInstall(incoming: Omit<Incoming, 'text'>): Promise<Reply[]> {
+    await this.rememberConversation({ ...incoming, text: '' });
+    return incoming.private ? [buildHelpReply()] : [];
+  }
+
   async handleMessage(incoming: Incoming): Promise<Reply[]> {
     await this.rememberConversation(incoming);
     for (const command of COMMANDS) {
@@ -103,8 +116,11 @@ export class Bot {
     switch (action.actionId) {
       case 'srm.ask':
         return [this.ask(action.value).reply];
-      case 'srm.share':
-        return [{ ...this.resolve(action.value).reply, ephemeral: false }];
+      case 'srm.share': {
+        // The shared copy is for the channel: it keeps its links and votes but not a second "Share" button.
+        const reply = this.resolve(action.value).reply;
+        return [{ ...reply, buttons: reply.buttons.filter((button) => button.actionId !== 'srm.share'), ephemeral: false }];
+      }
       case 'srm.topic': {
         const result = this.askTopic(action.value);
         return [result ? result.reply : this.ask('help').reply];
@@ -119,7 +135,8 @@ export class Bot {
     const ref = incoming.conversationRef;
     if (!this.storage || !ref || incoming.platform === 'cli') return;
     const memo = `${incoming.platform}|${ref.key}`;
-    if (this.knownConversations.has(memo)) return;
+    const serialized = JSON.stringify(ref.reference);
+    if (this.knownConversations.get(memo) === serialized) return;
     await this.storage.saveConversationRef({
       platform: incoming.platform,
       conversationKey: ref.key,
@@ -128,15 +145,19 @@ export class Bot {
       userId: ref.direct ? incoming.userId : null,
       updatedAt: new Date(),
     });
-    this.knownConversations.add(memo);
+    if (this.knownConversations.size >= MAX_REMEMBERED_CONVERSATIONS) this.knownConversations.clear();
+    this.knownConversations.set(memo, serialized);
   }
 
   private async adminReport(incoming: Incoming, windowText: string | undefined): Promise<Reply> {
-    if (!this.admins.has(incoming.userId)) {
+    if (!this.admins.has(`${incoming.platform}:${incoming.userId}`)) {
       return notice(
         'Sorry, the knowledge report is for srm-bot admins.',
         'Ask whoever runs srm-bot to add your user id to SRM_ADMINS if you need it.',
       );
+    }
+    if (!incoming.private) {
+      return notice('The knowledge report lists other people\'s questions, so I only show it privately.', 'Ask me in a direct message, or with /srm admin report in Slack.');
     }
     if (!this.storage) return notice('The knowledge report needs storage, and this bot runs without it.');
     const window = windowText ?? DEFAULT_REPORT_WINDOW;

@@ -18,6 +18,11 @@ export interface Incoming {
   tenantId?: string | null;
   /** Where proactive posts can reach this conversation later; stored on first contact. */
   conversationRef?: IncomingConversationRef;
+  /**
+   * True when only the asker sees the reply (a Slack slash command's ephemeral answer, a DM, a Teams personal
+   * chat). Replies about other users' data (the admin report) are given only here.
+   */
+  private?: boolean;
 }
 
 export interface IncomingConversationRef {
@@ -40,8 +45,12 @@ export interface Action {
   value: string;
 }
 
-/** srm.ask: free text; srm.topic: a knowledge unit id such as "s3/encryption-at-rest#2"; srm.share: the question to post visibly. */
-export type ActionId = 'srm.ask' | 'srm.topic' | 'srm.share' | 'feedback.up' | 'feedback.down';
+/**
+ * Button actions. srm.ask: free text; srm.topic: a knowledge unit id such as "s3/encryption-at-rest#2";
+ * srm.share: the answer to post visibly; feedback.*: a vote on an answer. Adapters validate payloads against this list.
+ */
+export const ACTION_IDS = ['srm.ask', 'srm.topic', 'srm.share', 'feedback.up', 'feedback.down'] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
 
 export interface ReplyButton {
   label: string;

@@ -32,9 +32,13 @@ export class FakeSlackApi {
   readonly postFailures = new Map<string, string>();
   /** HTTP status the response_url endpoints answer with. */
   responseUrlStatus = 200;
+  /** When true, response_url posts are recorded but never answered (a stuck Slack endpoint). */
+  responseUrlHangs = false;
   /** WebSocket URL apps.connections.open hands out (Socket Mode), when a FakeSocketMode is running. */
   socketModeUrl: string | null = null;
   private messageCounter = 0;
+  /** Unanswered response_url requests, ended on reset/close so no socket outlives the test. */
+  private readonly hanging = new Set<ServerResponse>();
 
   private constructor(private readonly server: Server) {}
 
@@ -75,11 +79,20 @@ export class FakeSlackApi {
     this.responses.length = 0;
     this.postFailures.clear();
     this.responseUrlStatus = 200;
+    this.responseUrlHangs = false;
+    this.endHanging();
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.endHanging();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
+    await closed;
+  }
+
+  private endHanging(): void {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -89,6 +102,10 @@ export class FakeSlackApi {
     const respondMatch = /^\/respond\/([\w-]+)$/.exec(url.pathname);
     if (respondMatch) {
       this.responses.push({ id: respondMatch[1] as string, body });
+      if (this.responseUrlHangs) {
+        this.hanging.add(res);
+        return;
+      }
       res.writeHead(this.responseUrlStatus, { 'content-type': 'text/plain' }).end(this.responseUrlStatus === 200 ? 'ok' : 'error');
       return;
     }
@@ -124,6 +141,18 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+}
+
+/**
+ * Resolves once `condition` holds, polling every 10 ms. Listeners run after Slack's request is acked, so what
+ * they send reaches the fake after the HTTP response; the bound still fails a test in which nothing is sent.
+ */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

@@ -12,6 +12,8 @@ export interface SlackPostOptions {
   /** Overrides the computed signature; null sends no signature headers at all. */
   signature?: string | null;
   headers?: Record<string, string>;
+  /** Give up like Slack does when no response arrives within this many ms (Slack's own limit is 3 s). */
+  deadlineMs?: number;
 }
 
 export interface SlackPostResult {
@@ -29,7 +31,15 @@ export async function postSignedToSlack(url: string, rawBody: string, contentTyp
     headers['x-slack-signature'] = options.signature ?? slackSignature(options.signingSecret, timestamp, rawBody);
   }
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers, body: rawBody });
-  const body = await response.text();
+  const signal = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: rawBody, signal });
+    body = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw new Error(`no HTTP response within ${options.deadlineMs} ms: Slack would have given up`);
+    throw error;
+  }
   return { status: response.status, body, elapsedMs: performance.now() - started };
 }

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { FakeSlackApi } from './fake-slack-api';
+import { FakeSlackApi, waitFor } from './fake-slack-api';
 import { postSignedToSlack, type SlackPostOptions, type SlackPostResult } from './sign-slack';
+import { directMessageEvent, eventEnvelope, JSON_TYPE } from './slack-payloads';
 
 export const TEST_BOT_TOKEN = 'xoxb-test-0000-not-a-real-token';
 export const TEST_SIGNING_SECRET = 'test-signing-secret-8f2d0c4e';
@@ -17,8 +18,17 @@ export interface SlackTestApp {
   /** Every line the app logged, for checks that nothing secret leaks. */
   logs: string[];
   post(rawBody: string, contentType: string, options?: Partial<SlackPostOptions>): Promise<SlackPostResult>;
+  /**
+   * Lets the requests posted so far finish before a test checks that they sent nothing. Listeners run after the
+   * 200, so an immediate check would pass even if they were about to post. A DM that is always answered is sent
+   * and its answer awaited: Bolt starts requests in arrival order, and an ignored request has less work before
+   * any post than the sentinel has, so anything it sent is recorded by then. The sentinel's own post is removed.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
+
+const SENTINEL_CHANNEL = 'DSENTINEL';
 
 /**
  * The real app (startApp: storage, knowledge, core, Bolt behind the shared HTTP server) on an ephemeral port,
@@ -56,6 +66,13 @@ export async function startSlackTestApp(
     logs,
     post: (rawBody, contentType, options = {}) =>
       postSignedToSlack(eventsUrl, rawBody, contentType, { signingSecret: TEST_SIGNING_SECRET, ...options }),
+    async settle() {
+      const isSentinel = (call: { method: string; body: Record<string, unknown> }) => call.method === 'chat.postMessage' && call.body.channel === SENTINEL_CHANNEL;
+      const event = directMessageEvent('who owns encryption on S3', { channel: SENTINEL_CHANNEL, user: 'USENTINEL' });
+      await postSignedToSlack(eventsUrl, eventEnvelope(event), JSON_TYPE, { signingSecret: TEST_SIGNING_SECRET });
+      await waitFor(() => fake.calls.some(isSentinel), 'the answer to the sentinel DM');
+      fake.calls.splice(fake.calls.findIndex(isSentinel), 1);
+    },
     async close() {
       await app.close();
       await fake.close();

@@ -1,20 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { AskJson } from '../../src/cli/ask-json';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const SRM = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'srm.ts')];
 
-interface AskJson {
-  owner: string | null;
-  intent: string;
-  service: string | null;
-  topic: string | null;
-  confidence: number;
-  answer: string;
-  sources: string[];
-}
 
 function batch(lines: string[]): Promise<AskJson[]> {
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
+import { waitFor } from '../fakes/fake-slack-api';
 import { buttonClickForm } from '../fakes/slack-payloads';
 import { startSlackTestApp } from '../fakes/slack-test-app';
 
@@ -18,6 +19,8 @@ async function clickThumbsUpThenRestart(env: Record<string, string>): Promise<st
     const click = buttonClickForm({ actionId: 'feedback.up:5', value: 'who owns encryption on S3', responseUrl: first.fake.responseUrl() });
     const result = await first.post(click, 'application/x-www-form-urlencoded');
     expect(result.status).toBe(200);
+    // The click is acked before the vote is stored and thanked for.
+    await waitFor(() => first.fake.responses.length > 0, 'the thank-you on response_url');
     expect(JSON.stringify(first.fake.responses)).toContain('Thanks, glad it helped');
     await first.close();
 

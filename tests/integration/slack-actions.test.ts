@@ -1,4 +1,5 @@
 import { BAD_BUTTON_TEXT } from '../../src/adapters/slack/listeners/button-actions';
+import { waitFor } from '../fakes/fake-slack-api';
 import { ASKER, buttonClickForm, CHANNEL, FORM } from '../fakes/slack-payloads';
 import { allText, headerText, startSlackTestApp, type SlackTestApp } from '../fakes/slack-test-app';
 
@@ -17,22 +18,31 @@ beforeEach(() => t.fake.reset());
 const click = (actionId: string, value: unknown, extra: { channelId?: string | null; threadTs?: string } = {}) =>
   t.post(buttonClickForm({ actionId, value, responseUrl: t.fake.responseUrl(), ...extra }), FORM);
 
+/** A click is acked before its answer is sent, so tests wait for the answer to reach the fake. */
+const postArrives = () => waitFor(() => t.fake.callsTo('chat.postMessage').length > 0, 'chat.postMessage');
+const responseArrives = () => waitFor(() => t.fake.responses.length > 0, 'a response_url post');
+
 describe('Slack buttons', () => {
   it('"Share in channel" posts the answer visibly, credited to who shared it', async () => {
     const result = await click('srm.share:0', 'who owns encryption on S3');
 
     expect(result.status).toBe(200);
+    await postArrives();
     const posts = t.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body.channel).toBe(CHANNEL);
     expect(headerText(posts[0]?.body)).toMatch(/Owner: Customer$/);
     expect(allText(posts[0]?.body)).toContain(`Shared by <@${ASKER}>`);
+    // The channel copy carries no second "Share" button.
+    expect(allText(posts[0]?.body)).not.toContain('srm.share:');
+    await t.settle();
     expect(t.fake.responses).toHaveLength(0);
   });
 
   it('shares into the thread the card sits in', async () => {
     await click('srm.share:0', 'who owns encryption on S3', { threadTs: '1700000000.000100' });
 
+    await postArrives();
     expect(t.fake.callsTo('chat.postMessage')[0]?.body.thread_ts).toBe('1700000000.000100');
   });
 
@@ -41,6 +51,7 @@ describe('Slack buttons', () => {
 
     await click('srm.share:0', 'who owns encryption on S3');
 
+    await responseArrives();
     expect(t.fake.responses).toHaveLength(1);
     expect(t.fake.responses[0]?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(allText(t.fake.responses[0]?.body)).toContain(`Shared by <@${ASKER}>`);
@@ -49,16 +60,19 @@ describe('Slack buttons', () => {
   it('a "Same on …" topic button answers that topic ephemerally, keeping the original card', async () => {
     await click('srm.topic:3', 'rds/encryption-at-rest');
 
+    await responseArrives();
     expect(t.fake.responses).toHaveLength(1);
     const answer = t.fake.responses[0]?.body;
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(headerText(answer)).toMatch(/Amazon RDS/);
+    await t.settle();
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('a "More on …" ask button answers that question', async () => {
     await click('srm.ask:1', 'what do I own on s3');
 
+    await responseArrives();
     expect(headerText(t.fake.responses[0]?.body)).toMatch(/Amazon S3/);
   });
 
@@ -70,6 +84,7 @@ describe('Slack buttons', () => {
 
     await click(actionId, 'who owns encryption on S3');
 
+    await responseArrives();
     expect(t.fake.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(headerText(t.fake.responses[0]?.body)).toMatch(expected);
     const report = await t.app.storage.report(since);
@@ -86,6 +101,8 @@ describe('Slack buttons', () => {
     const result = await click(actionId, value);
 
     expect(result.status).toBe(200);
+    await responseArrives();
+    await t.settle();
     expect(t.fake.responses).toHaveLength(1);
     expect(t.fake.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: BAD_BUTTON_TEXT });
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);

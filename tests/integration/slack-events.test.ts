@@ -1,4 +1,4 @@
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/fake-slack-api';
+import { FAKE_BOT_ID, FAKE_BOT_USER_ID, waitFor } from '../fakes/fake-slack-api';
 import { appMentionEvent, ASKER, CHANNEL, directMessageEvent, DM_CHANNEL, eventEnvelope, JSON_TYPE } from '../fakes/slack-payloads';
 import { allText, headerText, startSlackTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type SlackTestApp } from '../fakes/slack-test-app';
 
@@ -14,11 +14,15 @@ afterAll(async () => {
 
 beforeEach(() => t.fake.reset());
 
+/** Replies are posted after the 200 (the ack never waits for the Web API), so tests wait for them. */
+const postsArrive = (count = 1) => waitFor(() => t.fake.callsTo('chat.postMessage').length >= count, `${count} chat.postMessage`);
+
 describe('Slack events over HTTP', () => {
   it('answers an @mention in a thread under the mention, without the mention in the echo', async () => {
     const result = await t.post(eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`)), JSON_TYPE);
 
     expect(result.status).toBe(200);
+    await postsArrive();
     const posts = t.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.token).toBe(TEST_BOT_TOKEN);
@@ -31,12 +35,14 @@ describe('Slack events over HTTP', () => {
   it('keeps answering inside an existing thread', async () => {
     await t.post(eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}|srm> who patches the guest OS on EC2?`, { thread_ts: '1699999999.000001' })), JSON_TYPE);
 
+    await postsArrive();
     expect(t.fake.callsTo('chat.postMessage')[0]?.body.thread_ts).toBe('1699999999.000001');
   });
 
   it('answers a DM in the DM', async () => {
     await t.post(eventEnvelope(directMessageEvent('who owns encryption on S3')), JSON_TYPE);
 
+    await postsArrive();
     const posts = t.fake.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body.channel).toBe(DM_CHANNEL);
@@ -57,6 +63,7 @@ describe('Slack events over HTTP', () => {
     const result = await t.post(eventEnvelope(event), JSON_TYPE);
 
     expect(result.status).toBe(200);
+    await t.settle();
     expect(t.fake.outgoingCount()).toBe(0);
   });
 
@@ -64,15 +71,18 @@ describe('Slack events over HTTP', () => {
     await t.post(eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`, { bot_id: 'BOTHER001' })), JSON_TYPE);
     await t.post(eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`, { edited: { user: ASKER, ts: '1700000009.000000' } })), JSON_TYPE);
 
+    await t.settle();
     expect(t.fake.outgoingCount()).toBe(0);
   });
 
   it('acks a Slack retry (X-Slack-Retry-Num) without answering again', async () => {
     const body = eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`));
     await t.post(body, JSON_TYPE);
+    await postsArrive();
     const retry = await t.post(body, JSON_TYPE, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
 
     expect(retry.status).toBe(200);
+    await t.settle();
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(t.logs.join('')).toContain('slack: retry ignored');
   });
@@ -98,9 +108,12 @@ describe('Slack events over HTTP', () => {
     const result = await t.post(eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`)), JSON_TYPE);
 
     expect(result.status).toBe(200);
+    await waitFor(() => t.fake.callsTo('chat.postEphemeral').length > 0, 'the apology');
     const ephemerals = t.fake.callsTo('chat.postEphemeral');
     expect(ephemerals).toHaveLength(1);
     expect(ephemerals[0]?.body).toMatchObject({ channel: CHANNEL, user: ASKER });
+    // An ephemeral reply in a thread that does not exist yet would never be shown.
+    expect(ephemerals[0]?.body.thread_ts).toBeUndefined();
     expect(String(ephemerals[0]?.body.text)).toMatch(/^Sorry, something went wrong/);
     const logged = t.logs.slice(before).join('');
     expect(logged).toContain('"event":"app_mention"');

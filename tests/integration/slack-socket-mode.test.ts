@@ -1,4 +1,4 @@
-import { FAKE_BOT_USER_ID, FAKE_TEAM_ID } from '../fakes/fake-slack-api';
+import { FAKE_BOT_USER_ID, FAKE_TEAM_ID, waitFor } from '../fakes/fake-slack-api';
 import { FakeSocketMode } from '../fakes/fake-socket-mode';
 import { appMentionEvent, CHANNEL, FORM, slashCommandForm } from '../fakes/slack-payloads';
 import { headerText, startSlackTestApp, type SlackTestApp } from '../fakes/slack-test-app';
@@ -32,13 +32,14 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(t.logs.join('')).toContain('"mode":"socket-mode"');
   });
 
-  it('acks a /srm envelope and answers on response_url', async () => {
+  it('acks a /srm envelope with the ephemeral answer as its payload', async () => {
     socket.send({ envelope_id: 'env-cmd-1', type: 'slash_commands', accepts_response_payload: true, payload: commandPayload('who owns encryption on S3') });
 
-    await socket.waitForAck('env-cmd-1');
-    await waitUntil(() => t.fake.responses.length > 0);
-    expect(t.fake.responses[0]?.body.response_type).toBe('ephemeral');
-    expect(headerText(t.fake.responses[0]?.body)).toMatch(/Owner: Customer$/);
+    const ack = await socket.waitForAck('env-cmd-1');
+    const answer = ack.payload as Record<string, unknown> | undefined;
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(headerText(answer)).toMatch(/Owner: Customer$/);
+    expect(t.fake.responses).toHaveLength(0);
   });
 
   it('answers a mention in a thread, and drops a redelivery (retry_attempt > 0)', async () => {
@@ -54,7 +55,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     };
     socket.send({ envelope_id: 'env-ev-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: eventPayload });
     await socket.waitForAck('env-ev-1');
-    await waitUntil(() => t.fake.callsTo('chat.postMessage').length > 0);
+    await waitFor(() => t.fake.callsTo('chat.postMessage').length > 0, 'the threaded answer');
 
     socket.send({ envelope_id: 'env-ev-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload: eventPayload });
     await socket.waitForAck('env-ev-2');
@@ -70,11 +71,3 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(result.status).toBe(404);
   });
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

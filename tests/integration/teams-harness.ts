@@ -12,12 +12,18 @@ export interface TeamsHarness {
   connector: FakeBotConnector;
   /** Every log line the app wrote, for checks on context and secrets. */
   logs: string[];
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** POSTs to /api/messages; `host` is the IPv4 address to connect to (the app listens on all of them). */
+  post(body: unknown, headers?: Record<string, string>, host?: string): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
+export interface TeamsHarnessOptions {
+  /** SRM_ADMINS entries, `platform:userId`. */
+  admins?: string[];
+}
+
 /** The real app (real HTTP server, botbuilder, SQLite in a temp dir) with a fake Bot Connector beside it. */
-export async function startTeamsHarness(teams: TeamsConfig | null = null): Promise<TeamsHarness> {
+export async function startTeamsHarness(teams: TeamsConfig | null = null, options: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'srm-teams-'));
   const logs: string[] = [];
   const config: Config = {
@@ -25,7 +31,7 @@ export async function startTeamsHarness(teams: TeamsConfig | null = null): Promi
     slack: null,
     teams,
     storage: { sqlitePath: join(dir, 'srm.db') },
-    admins: new Set(),
+    admins: new Set(options.admins ?? []),
     knowledgeDir: defaultKnowledgeDir(),
     logLevel: 'debug',
   };
@@ -35,8 +41,8 @@ export async function startTeamsHarness(teams: TeamsConfig | null = null): Promi
     app,
     connector,
     logs,
-    async post(body, headers = {}) {
-      const response = await fetch(`http://127.0.0.1:${app.port}/api/messages`, {
+    async post(body, headers = {}, host = '127.0.0.1') {
+      const response = await fetch(`http://${host}:${app.port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),

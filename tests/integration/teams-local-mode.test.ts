@@ -1,5 +1,5 @@
 import { adaptiveCardProblems } from '../unit/teams-card-validator';
-import { BOT, cardTexts, channelMention, startTeamsHarness, teamsActivity, USER, type TeamsHarness } from './teams-harness';
+import { cardTexts, channelMention, startTeamsHarness, teamsActivity, type TeamsHarness } from './teams-harness';
 
 /** Local mode (no MICROSOFT_APP_ID): what the Bot Framework Emulator uses; only loopback serviceUrls are served. */
 describe('Teams adapter, local mode', () => {
@@ -109,29 +109,6 @@ describe('Teams adapter, local mode', () => {
     const huge = teamsActivity(h.connector.serviceUrl, { text: 'x', channelData: { padding: 'x'.repeat(300_000) } });
     expect((await h.post(huge)).status).toBe(413);
     expect(h.connector.posts).toHaveLength(0);
-  });
-
-  it('welcomes a user who installs the app in a personal chat, and keeps the conversation reference', async () => {
-    const activity = teamsActivity(h.connector.serviceUrl, { type: 'installationUpdate', action: 'add' });
-    expect((await h.post(activity)).status).toBe(200);
-
-    const [card] = h.connector.cards();
-    expect(cardTexts(card?.body).join('\n')).toMatch(/Shared Responsibility Model/);
-    expect(adaptiveCardProblems(card)).toEqual([]);
-    const conversationId = (activity.conversation as { id: string }).id;
-    const ref = await h.app.storage.getConversationRef('teams', conversationId);
-    expect(ref).toMatchObject({ platform: 'teams', conversationKey: conversationId, userId: USER.id });
-    expect(ref?.reference).toMatchObject({ serviceUrl: h.connector.serviceUrl, conversation: { id: conversationId } });
-  });
-
-  it('keeps the conversation reference when the bot is added to a team, without posting', async () => {
-    const conversation = { id: '19:team-general@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-x' };
-    const activity = teamsActivity(h.connector.serviceUrl, { type: 'conversationUpdate', conversation, membersAdded: [BOT] });
-    expect((await h.post(activity)).status).toBe(200);
-
-    expect(h.connector.posts).toHaveLength(0);
-    const ref = await h.app.storage.getConversationRef('teams', conversation.id);
-    expect(ref).toMatchObject({ tenantId: 'tenant-x', userId: null });
   });
 
   it('logs a failed turn with context and tells the user something polite', async () => {

@@ -17,6 +17,7 @@ function incoming(text: string, userId = 'U1', channel = 'D1'): Incoming {
     conversationId: channel,
     tenantId: 'T1',
     conversationRef: { key: `T1:${channel}`, reference: { teamId: 'T1', channelId: channel }, direct: channel.startsWith('D') },
+    private: channel.startsWith('D'),
   };
 }
 
@@ -28,7 +29,7 @@ describe('bot commands with real SQLite storage', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'srm-bot-'));
     storage = await createStorage({ sqlitePath: join(dir, 'srm.db') });
-    bot = new Bot(kb, { storage, admins: new Set(['UADMIN']) });
+    bot = new Bot(kb, { storage, admins: new Set(['slack:UADMIN']) });
   });
   afterEach(async () => {
     await storage.close();
@@ -68,6 +69,9 @@ describe('bot commands with real SQLite storage', () => {
     expect(report?.fallbackText).toContain('ec2/guest-os-patching: 1');
     const [bad] = await bot.handleMessage(incoming('admin report soon', 'UADMIN'));
     expect(bad?.title).toMatch(/not a time window/);
+    const [inChannel] = await bot.handleMessage(incoming('admin report', 'UADMIN', 'C1'));
+    expect(inChannel?.title).toMatch(/only show it privately/);
+    expect(inChannel?.fallbackText).not.toContain('ec2/guest-os-patching');
   });
 
   it('forgets a user everywhere and confirms, leaving other users alone', async () => {

@@ -57,6 +57,14 @@ describe('manifests/slack/manifest.yaml matches what the code registers', () => 
     for (const url of urls) expect(url).toBe(`https://YOUR-HOST${SLACK_EVENTS_PATH}`);
   });
 
+  it('tells users about the commands /srm understands besides questions', () => {
+    const srm = manifest.features.slash_commands?.find((command) => command.command === '/srm');
+    for (const command of ['help', 'forget me', 'admin report']) {
+      expect(srm?.usage_hint).toContain(command);
+      if (command !== 'help') expect(manifest.display_information.long_description).toContain(`/srm ${command}`);
+    }
+  });
+
   it('stays within the limits Slack enforces when the manifest is pasted', () => {
     expect(manifest.features.bot_user?.display_name).toBeTruthy();
     expect((manifest.display_information.description ?? '').length).toBeLessThanOrEqual(139);

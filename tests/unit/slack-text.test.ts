@@ -1,6 +1,7 @@
 import { escapeMrkdwn, truncateEscaped, unescapeMrkdwn } from '../../src/adapters/slack/escape-mrkdwn';
-import { decodeActionId, encodeActionId } from '../../src/adapters/slack/slack-action-ids';
+import { decodeActionId, encodeActionId, OUR_ACTION_ID_PATTERN } from '../../src/adapters/slack/slack-action-ids';
 import { commandToIncoming, messageToIncoming, stripBotMention } from '../../src/adapters/slack/to-incoming';
+import { ACTION_IDS } from '../../src/core/types';
 
 describe('escapeMrkdwn', () => {
   it.each([
@@ -24,13 +25,41 @@ describe('escapeMrkdwn', () => {
 });
 
 describe('to-incoming', () => {
-  it('turns a slash command into an Incoming, decoding Slack entities', () => {
+  it('turns a slash command into a private Incoming (its answer is ephemeral), decoding Slack entities', () => {
     expect(commandToIncoming({ text: '  who owns S3 &amp; EBS   encryption ', user_id: 'U1', channel_id: 'C1', team_id: 'T1' })).toEqual({
       platform: 'slack',
       userId: 'U1',
       text: 'who owns S3 & EBS encryption',
       conversationId: 'C1',
       tenantId: 'T1',
+      conversationRef: { key: 'T1:C1', reference: { teamId: 'T1', channelId: 'C1' }, direct: false },
+      private: true,
+    });
+  });
+
+  it('marks a channel mention public and a DM private and direct', () => {
+    expect(messageToIncoming({ text: '<@UBOT> hi', user: 'U1', channel: 'C1' }, 'UBOT', 'T1')).toEqual({
+      platform: 'slack',
+      userId: 'U1',
+      text: 'hi',
+      conversationId: 'C1',
+      tenantId: 'T1',
+      conversationRef: { key: 'T1:C1', reference: { teamId: 'T1', channelId: 'C1' }, direct: false },
+      private: false,
+    });
+    expect(messageToIncoming({ text: 'hi', user: 'U1', channel: 'D1', channel_type: 'im' }, 'UBOT', 'T1')).toMatchObject({
+      conversationRef: { key: 'T1:D1', reference: { teamId: 'T1', channelId: 'D1' }, direct: true },
+      private: true,
+    });
+    // A D… channel is a DM even when the event does not say so.
+    expect(messageToIncoming({ text: 'hi', user: 'U1', channel: 'D2' }, 'UBOT', 'T1')).toMatchObject({ private: true, conversationRef: { direct: true } });
+  });
+
+  it('takes the team from the event when the context has none', () => {
+    expect(messageToIncoming({ text: 'hi', user: 'U1', channel: 'C1', team: 'T9' }, 'UBOT', undefined).conversationRef).toEqual({
+      key: 'T9:C1',
+      reference: { teamId: 'T9', channelId: 'C1' },
+      direct: false,
     });
   });
 
@@ -48,16 +77,27 @@ describe('to-incoming', () => {
   });
 
   it('treats a message without text as an empty question (the core answers with help)', () => {
-    expect(messageToIncoming({ user: 'U1', channel: 'D1' }, 'UBOT', undefined)).toMatchObject({ text: '', conversationId: 'D1', tenantId: null });
+    expect(messageToIncoming({ user: 'U1', channel: 'D1' }, 'UBOT', undefined)).toMatchObject({
+      text: '',
+      conversationId: 'D1',
+      tenantId: null,
+      conversationRef: { key: '-:D1', reference: { teamId: null, channelId: 'D1' } },
+    });
   });
 });
 
 describe('action ids', () => {
-  it('round-trips per-button action ids and rejects anything else', () => {
+  it('round-trips every core action id and rejects anything else', () => {
+    for (const id of ACTION_IDS) expect(decodeActionId(encodeActionId(id, 3))).toBe(id);
     expect(decodeActionId(encodeActionId('srm.topic', 3))).toBe('srm.topic');
     expect(decodeActionId('feedback.down')).toBe('feedback.down');
-    for (const bad of ['srm.delete:1', 'srm.topic:x', 'srm.topic:1:2', 'SRM.ASK:1', '', 'feedback.up:12345']) {
+    for (const bad of ['srm.delete:1', 'srm.topic:x', 'srm.topic:1:2', 'SRM.ASK:1', '', ':1', 'feedback.up:12345']) {
       expect(decodeActionId(bad)).toBeNull();
     }
+  });
+
+  it('routes every core action id to the button listener', () => {
+    for (const id of ACTION_IDS) expect(OUR_ACTION_ID_PATTERN.test(encodeActionId(id, 0))).toBe(true);
+    expect(OUR_ACTION_ID_PATTERN.test('other_app.click')).toBe(false);
   });
 });

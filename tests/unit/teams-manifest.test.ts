@@ -35,6 +35,14 @@ describe('Teams app manifest', () => {
     for (const list of bot.commandLists) expect(list.commands.length).toBeGreaterThan(0);
   });
 
+  it('lists "forget me" everywhere and "admin report" only in the personal chat, where the report is shown', () => {
+    const titles = (scope: string) =>
+      manifest.bots[0].commandLists.find((list: { scopes: string[] }) => list.scopes.includes(scope)).commands.map((c: { title: string }) => c.title);
+    expect(titles('personal')).toEqual(expect.arrayContaining(['forget me', 'admin report']));
+    expect(titles('team')).toContain('forget me');
+    expect(titles('team')).not.toContain('admin report');
+  });
+
   it('carries the placeholder app id, which packaging replaces', () => {
     expect(manifest.id).toBe(PLACEHOLDER_APP_ID);
     expect(manifest.bots[0].botId).toBe(PLACEHOLDER_APP_ID);

@@ -1,11 +1,12 @@
-import type { ActionId } from '../../core/types';
+import { ACTION_IDS, type ActionId } from '../../core/types';
 
-/** Every action id the core understands, as a runtime list for validating what Slack sends back. */
-export const KNOWN_ACTION_IDS = ['srm.ask', 'srm.topic', 'srm.share', 'feedback.up', 'feedback.down'] as const satisfies readonly ActionId[];
+/** The namespaces of the core's action ids; a button's action_id must start with one to reach our listener. */
+const ROUTED_PREFIXES = ['srm', 'feedback'] as const;
 
-// Fails to compile when the core adds an ActionId this list (and so the Slack listener) does not know.
-const coversEveryActionId: Exclude<ActionId, (typeof KNOWN_ACTION_IDS)[number]> extends never ? true : never = true;
-void coversEveryActionId;
+// Fails to compile when the core adds an ActionId outside these namespaces: its clicks would match no listener
+// (OUR_ACTION_ID_PATTERN below) and Slack would show the user a silent failure.
+const everyActionIdIsRouted: ActionId extends `${(typeof ROUTED_PREFIXES)[number]}.${string}` ? true : never = true;
+void everyActionIdIsRouted;
 
 /**
  * Slack wants action_id unique within a block, and a card can carry several buttons of one kind
@@ -19,11 +20,10 @@ export function encodeActionId(actionId: ActionId, position: number): string {
  * Routes every button of ours to one listener, including malformed ones, so the listener can answer a bad
  * payload with a clear message instead of Slack showing a silent failure.
  */
-export const OUR_ACTION_ID_PATTERN = /^(srm|feedback)\./;
+export const OUR_ACTION_ID_PATTERN = new RegExp(`^(${ROUTED_PREFIXES.join('|')})\\.`);
 
-/** The core action id inside an encoded action_id, or null when it is not one we issue. */
+/** The core action id inside an encoded action_id, or null when it is not one the core knows. */
 export function decodeActionId(actionId: string): ActionId | null {
-  const match = /^([a-z]+\.[a-z]+)(?::\d{1,4})?$/.exec(actionId);
-  const base = match?.[1];
-  return KNOWN_ACTION_IDS.find((known) => known === base) ?? null;
+  const base = /^([^:]+)(?::\d{1,4})?$/.exec(actionId)?.[1];
+  return ACTION_IDS.find((known) => known === base) ?? null;
 }

@@ -15,8 +15,11 @@ export interface MessageEventFields {
   user?: string;
   channel: string;
   team?: string;
+  /** `im` for a DM; message events carry it, app_mention events do not. */
+  channel_type?: string;
 }
 
+/** A slash command's answer is ephemeral (only the asker sees it), so it counts as private wherever it is typed. */
 export function commandToIncoming(command: SlashCommandFields): Incoming {
   return {
     platform: 'slack',
@@ -25,19 +28,27 @@ export function commandToIncoming(command: SlashCommandFields): Incoming {
     conversationId: command.channel_id,
     tenantId: command.team_id ?? null,
     conversationRef: slackConversationRef(command.team_id, command.channel_id),
+    private: true,
   };
 }
 
 /** Team + channel is all a Slack messenger needs to post proactively; D… channels are direct messages. */
-function slackConversationRef(teamId: string | undefined, channelId: string): Incoming['conversationRef'] {
+function slackConversationRef(teamId: string | undefined, channelId: string, channelType?: string): Incoming['conversationRef'] {
   return {
     key: `${teamId ?? '-'}:${channelId}`,
     reference: { teamId: teamId ?? null, channelId },
-    direct: channelId.startsWith('D'),
+    direct: isDirectMessage(channelId, channelType),
   };
 }
 
-/** app_mention and DM messages: same shape; the bot's own mention is removed from the question. */
+function isDirectMessage(channelId: string, channelType?: string): boolean {
+  return channelType === 'im' || channelId.startsWith('D');
+}
+
+/**
+ * app_mention and DM messages: same shape; the bot's own mention is removed from the question. Only a DM is
+ * private: an answer to a channel mention is read by the whole channel.
+ */
 export function messageToIncoming(event: MessageEventFields, botUserId: string | undefined, teamId: string | undefined): Incoming {
   return {
     platform: 'slack',
@@ -45,7 +56,8 @@ export function messageToIncoming(event: MessageEventFields, botUserId: string |
     text: toPlainQuestion(stripBotMention(event.text ?? '', botUserId)),
     conversationId: event.channel,
     tenantId: teamId ?? event.team ?? null,
-    conversationRef: slackConversationRef(teamId ?? event.team, event.channel),
+    conversationRef: slackConversationRef(teamId ?? event.team, event.channel, event.channel_type),
+    private: isDirectMessage(event.channel, event.channel_type),
   };
 }
 

@@ -2,9 +2,9 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Configurati
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { TeamsConfig } from '../../config';
 import type { Bot } from '../../core/bot';
-import type { Storage } from '../../core/ports/storage';
 import type { Logger } from '../../logger';
 import { isLoopbackUrl } from './is-loopback-url';
+import { checkLocalPeer, LOCAL_PEER_REFUSED } from './local-mode';
 import { parseActivity } from './parse-activity';
 import { TeamsBot } from './teams-bot';
 
@@ -18,10 +18,9 @@ export const MAX_BODY_SIZE = '256kb';
 const TURN_ERROR_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 export interface TeamsAdapterOptions {
-  /** null: local mode (no Bot Framework credentials; only loopback serviceUrls are accepted). */
+  /** null: local mode (no Bot Framework credentials; only loopback callers and serviceUrls are accepted). */
   teams: TeamsConfig | null;
   bot: Bot;
-  conversations: Pick<Storage, 'saveConversationRef'>;
   logger: Logger;
 }
 
@@ -44,8 +43,9 @@ function refuse(res: Response, status: number, error: string): void {
  * The Teams adapter: botbuilder's CloudAdapter behind POST /api/messages, on the shared HTTP server.
  *
  * With credentials every request must carry a Bot Framework token, which CloudAdapter validates (401 when
- * missing or invalid). Without them nothing is authenticated, so only activities whose serviceUrl is on this
- * machine are accepted: otherwise anyone could make the bot POST to a URL of their choosing.
+ * missing or invalid). Without them nothing is authenticated, so only requests sent from this machine, whose
+ * activity's serviceUrl is on this machine too, are accepted: otherwise anyone could act as any user, or make
+ * the bot POST to a URL of their choosing.
  */
 export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
   const { teams, logger } = options;
@@ -65,10 +65,21 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
       logger.warn('teams: could not tell the user about a failed turn', { error: sendError });
     }
   };
-  const handler = new TeamsBot({ bot: options.bot, conversations: options.conversations, logger });
+  const handler = new TeamsBot({ bot: options.bot, logger });
+
+  // Before the body parser, so a stranger's request costs no parsing in local mode.
+  const localPeerOnly = (req: Request, res: Response, next: NextFunction): void => {
+    const check = teams ? { ok: true as const } : checkLocalPeer(req.socket.remoteAddress, req.headers);
+    if (check.ok) {
+      next();
+      return;
+    }
+    logger.warn('teams: refused a caller in local mode', { reason: check.reason, peer: req.socket.remoteAddress ?? 'unknown' });
+    refuse(res, 401, LOCAL_PEER_REFUSED);
+  };
 
   const router = Router();
-  router.post(TEAMS_ENDPOINT, express.json({ limit: MAX_BODY_SIZE }), async (req: Request, res: Response) => {
+  router.post(TEAMS_ENDPOINT, localPeerOnly, express.json({ limit: MAX_BODY_SIZE }), async (req: Request, res: Response) => {
     // Refused before any parsing work; a present but invalid token is left to CloudAdapter's JWT validation.
     if (teams && !/^Bearer \S+/i.test(req.headers.authorization ?? '')) {
       refuse(res, 401, 'missing Bot Framework token: expected "Authorization: Bearer <token>"');

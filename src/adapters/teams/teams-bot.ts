@@ -1,18 +1,13 @@
 import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot';
-import type { Storage } from '../../core/ports/storage';
-import { buildHelpReply } from '../../core/render/build-other-replies';
 import type { Reply } from '../../core/types';
 import type { Logger } from '../../logger';
 import { toAction } from './to-action';
 import { toTeamsMessage } from './to-adaptive-card';
-import { toConversationRef } from './to-conversation-ref';
-import { isPersonal, toIncoming } from './to-incoming';
+import { toConversation, toIncoming } from './to-incoming';
 
 export interface TeamsBotOptions {
   bot: Bot;
-  /** Where conversation references go for later proactive messages (quiz posts, onboarding DMs). */
-  conversations: Pick<Storage, 'saveConversationRef'>;
   logger: Logger;
 }
 
@@ -20,8 +15,9 @@ export interface TeamsBotOptions {
 const UNKNOWN_BUTTON_TEXT = 'Sorry, I could not read that button. Please ask your question again in your own words.';
 
 /**
- * Teams events → the core → Teams messages. Converts and forwards only: which answer to give is the core's
- * decision; this class decides only whether an activity is addressed to the bot and how to send the reply.
+ * Teams events → the core → Teams messages. Converts and forwards only: which answer or greeting to give,
+ * and what to store, is the core's decision; this class decides only whether an activity is addressed to
+ * the bot and how to send the replies.
  */
 export class TeamsBot extends TeamsActivityHandler {
   private readonly options: TeamsBotOptions;
@@ -36,7 +32,7 @@ export class TeamsBot extends TeamsActivityHandler {
     // Only the generic handler is registered: a TeamsMembersAdded handler would make botbuilder call the
     // Teams roster API for every member added, which this bot has no use for.
     this.onConversationUpdate(async (context, next) => {
-      await this.rememberConversation(context);
+      await this.handleConversationUpdate(context);
       await next();
     });
     this.onInstallationUpdate(async (context, next) => {
@@ -67,24 +63,40 @@ export class TeamsBot extends TeamsActivityHandler {
     await context.sendActivities(replies.map(toTeamsMessage));
   }
 
-  private async rememberConversation(context: TurnContext): Promise<void> {
-    await this.options.conversations.saveConversationRef(toConversationRef(context.activity));
-    this.options.logger.debug('teams: conversation reference saved', {
-      conversationType: context.activity.conversation.conversationType ?? 'personal',
-      activityType: context.activity.type,
-    });
+  /**
+   * conversationUpdate: the core stores where the bot is, but its greeting is not sent. Teams follows a
+   * personal install with an installationUpdate, which greets, and also sends conversationUpdate for renames
+   * and member changes, which must not re-send the welcome card.
+   */
+  private async handleConversationUpdate(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.membersRemoved?.some((member) => member.id === activity.recipient.id)) {
+      // The storage port has no delete yet; the core keeps the old reference, which fails at send time.
+      this.options.logger.info('teams: bot removed from a conversation', { conversationType: activity.conversation.conversationType });
+      return;
+    }
+    await this.options.bot.handleInstall(toConversation(activity));
+    this.logStored(context);
   }
 
   private async handleInstallation(context: TurnContext): Promise<void> {
-    const action = context.activity.action ?? '';
+    const { activity } = context;
+    const action = activity.action ?? '';
     if (action.startsWith('remove')) {
       // The storage port has no delete yet; a stale reference fails at send time and is replaced on reinstall.
-      this.options.logger.info('teams: app removed from a conversation', { conversationType: context.activity.conversation.conversationType });
+      this.options.logger.info('teams: app removed from a conversation', { conversationType: activity.conversation.conversationType });
       return;
     }
-    await this.rememberConversation(context);
-    if (action === 'add' && isPersonal(context.activity)) {
-      await context.sendActivity(toTeamsMessage(buildHelpReply()));
-    }
+    const replies = await this.options.bot.handleInstall(toConversation(activity));
+    this.logStored(context);
+    // "add-upgrade" is a new app version in a conversation the user already has: store, but do not greet again.
+    if (action === 'add') await this.send(context, replies);
+  }
+
+  private logStored(context: TurnContext): void {
+    this.options.logger.debug('teams: conversation handed to the core', {
+      conversationType: context.activity.conversation.conversationType ?? 'personal',
+      activityType: context.activity.type,
+    });
   }
 }

@@ -1,9 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import type { Action, ActionId } from '../../core/types';
-import { tenantIdOf, userIdOf } from './to-incoming';
-
-const ACTION_IDS = ['srm.ask', 'srm.topic', 'srm.share', 'feedback.up', 'feedback.down'] as const satisfies readonly ActionId[];
+import { ACTION_IDS, type Action } from '../../core/types';
+import { tenantIdOf, userIdOf } from './activity-fields';
 
 /** Longest button payload accepted; the cards only ever carry a question or a topic id. */
 export const MAX_ACTION_VALUE_LENGTH = 2000;

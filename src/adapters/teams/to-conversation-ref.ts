@@ -1,20 +1,14 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { ConversationRefRecord } from '../../core/ports/storage';
-import { isPersonal, tenantIdOf, userIdOf } from './to-incoming';
+import type { IncomingConversationRef } from '../../core/types';
+import { isPersonal } from './activity-fields';
 
 /**
- * The stored form of a Teams conversation: Bot Framework's ConversationReference (it carries the serviceUrl
- * a later proactive message must go to), keyed by conversation id. A personal chat records its user so
- * forgetUser can remove it.
+ * Where a later proactive message can reach this Teams conversation: Bot Framework's ConversationReference
+ * (it carries the serviceUrl to post to), keyed by conversation id. A personal chat is `direct`, so the core
+ * stores it with its user and "forget me" removes it.
  */
-export function toConversationRef(activity: Activity, now: Date = new Date()): ConversationRefRecord {
+export function toConversationRef(activity: Activity): IncomingConversationRef {
+  // A JSON round trip: the core stores plain data, and botbuilder's object may carry undefined fields.
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
-  return {
-    platform: 'teams',
-    conversationKey: activity.conversation.id,
-    tenantId: tenantIdOf(activity),
-    reference,
-    updatedAt: now,
-    userId: isPersonal(activity) ? userIdOf(activity) : null,
-  };
+  return { key: activity.conversation.id, reference, direct: isPersonal(activity) };
 }

@@ -44,6 +44,15 @@ const MIN_COVERAGE_WITHOUT_SLOTS = 0.6;
 const MIN_COVERAGE_WITHOUT_DOMAIN = 0.4;
 /** How much a unit of the domain the question names is preferred (×1 + this for the strongest domain). */
 const DOMAIN_BOOST = 0.35;
+interface RankingContext {
+  /** Single-word query terms: a variant is "cued" when one of its distinguishing words is among them. */
+  cueTerms: Set<string>;
+  /** Domains the named services have entries for: there the general row must not stand in. */
+  coveredDomains: Set<string>;
+}
+
+/** A variant whose distinguishing words the question does not use is rarely what was asked. */
+const UNCUED_VARIANT_FACTOR = 0.6;
 /** Score at which confidence reaches one half. */
 const HALF_CONFIDENCE_SCORE = 3;
 
@@ -74,7 +83,8 @@ export class AnswerEngine {
     const stack = this.stackAnswer(base, cues, slots, serviceIds);
     if (stack) return stack;
 
-    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots));
+    const context = this.rankingContext(slots);
+    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots, context));
     const top = hits[0];
     if (!slots.onTopic || !top || top.score < MIN_SCORE) {
       return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null, alternatives: hits.slice(0, 3).map((h) => h.unit) };
@@ -112,7 +122,8 @@ export class AnswerEngine {
   /** What the engine saw and ranked, for `npm run srm -- debug` when tuning the knowledge base. */
   debug(question: string): { slots: Slots; hits: { id: string; owner: Owner | null; score: number }[] } {
     const slots = this.detector.detect(question);
-    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots), 8);
+    const context = this.rankingContext(slots);
+    const hits = this.index.search(slots.terms, (unit) => this.factor(unit, slots, context), 8);
     return { slots, hits: hits.map((hit) => ({ id: hit.unit.id, owner: hit.unit.owner, score: Math.round(hit.score * 100) / 100 })) };
   }
 
@@ -160,7 +171,18 @@ export class AnswerEngine {
   }
 
   /** Which units a question may land on, and how strongly, given the services and domains it names. */
-  private factor(unit: SearchUnit, slots: Slots): number {
+  /** What factor() needs for every unit, worked out once per question. */
+  private rankingContext(slots: Slots): RankingContext {
+    const cueTerms = new Set<string>();
+    for (const [term, weight] of slots.terms) if (weight > 0 && !term.includes('_')) cueTerms.add(term);
+    const coveredDomains = new Set<string>();
+    for (const slot of slots.services) {
+      for (const entry of this.catalog.service(slot.id)?.responsibilities ?? []) coveredDomains.add(entry.domain);
+    }
+    return { cueTerms, coveredDomains };
+  }
+
+  private factor(unit: SearchUnit, slots: Slots, context: RankingContext): number {
     const services = slots.services;
     let factor: number;
     if (unit.kind === 'concept') factor = services.length > 0 ? 0.5 : 0.9;
@@ -168,10 +190,13 @@ export class AnswerEngine {
     else if (services.some((slot) => slot.id === unit.serviceId)) factor = 1;
     else if (unit.serviceId === 'general') {
       // The general row stands in only where the named service has no entry of its own for the domain.
-      const covered = unit.domainId !== null && services.some((slot) => this.catalog.entry(slot.id, unit.domainId as string));
+      const covered = unit.domainId !== null && context.coveredDomains.has(unit.domainId);
       factor = covered ? 0.3 : services[0]?.weak ? 0.8 : 0.6;
     }
     else factor = services[0]?.weak ? 0.35 : 0;
+    if (factor > 0 && unit.kind === 'variant' && ![...unit.distinct].some((term) => context.cueTerms.has(term))) {
+      factor *= UNCUED_VARIANT_FACTOR;
+    }
     const top = slots.domains[0];
     if (factor > 0 && top && unit.domainId !== null) {
       const match = slots.domains.find((slot) => slot.id === unit.domainId);

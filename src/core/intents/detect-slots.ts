@@ -43,6 +43,7 @@ const NOISE = /\b(?:the\s+)?(?:aws\s+)?shared\s+responsibilit(?:y|ies)(?:\s+mode
 
 const NOISE_TEST = new RegExp(NOISE.source);
 const MAX_ALIAS_WORDS = 5;
+const FUZZY_CACHE_LIMIT = 5000;
 const CORRECTED_WEIGHT = 0.7;
 /** Words of a long question's scene-setting sentences count less than the sentence that asks. */
 const CONTEXT_WEIGHT = 0.5;
@@ -64,6 +65,8 @@ export class SlotDetector {
   private readonly domainAliases = new Map<string, AliasEntry>();
   private readonly serviceFuse: Fuse<{ alias: string; id: string }>;
   private readonly aliasWords = new Set<string>();
+  /** Unknown word → the service alias it misspells, or null; fuse.js is the slow step, and words repeat. */
+  private readonly fuzzyCache = new Map<string, string | null>();
 
   constructor(
     kb: KnowledgeBase,
@@ -108,10 +111,12 @@ export class SlotDetector {
         if (this.index.topicalWords.has(word) || this.aliasWords.has(word)) onTopic = true;
         return [{ word, corrected: false, context }];
       }
+      // The cheap edit-distance look-up first; fuse.js only for what it cannot place (a mangled service name).
+      const correction = correctWord(word, this.index.words);
+      if (correction !== null) return [{ word: correction, corrected: true, context }];
       const service = this.fuzzyService(word);
       if (service) return service.split(' ').map((part) => ({ word: part, corrected: true, context }));
-      const correction = correctWord(word, this.index.words);
-      return [{ word: correction ?? word, corrected: correction !== null, context }];
+      return [{ word, corrected: false, context }];
     });
     const stems = fixed.map((item) => stem(item.word));
 
@@ -174,10 +179,14 @@ export class SlotDetector {
 
   private fuzzyService(word: string): string | null {
     if (word.length < 4) return null;
+    const cached = this.fuzzyCache.get(word);
+    if (cached !== undefined) return cached;
     const best = this.serviceFuse.search(word, { limit: 1 })[0];
-    if (!best || (best.score ?? 1) > 0.25) return null;
     // Only a whole-alias look-alike counts: "dynamdb" ~ "dynamodb", but not "cloud" ~ "cloudfront".
-    return Math.abs(best.item.alias.length - word.length) <= 2 ? best.item.alias : null;
+    const found = best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.alias.length - word.length) <= 2 ? best.item.alias : null;
+    if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
+    this.fuzzyCache.set(word, found);
+    return found;
   }
 }
 

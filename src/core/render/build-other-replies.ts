@@ -20,6 +20,7 @@ export function buildHelpReply(): Reply {
     sections: [
       { heading: 'How', text: 'Ask in plain words, with or without a service. Typos are fine.' },
       ...sections,
+      { heading: 'Privacy', text: '“forget me” deletes everything srm-bot stored about you. Admins: “admin report 7d”.' },
     ],
     buttons: [
       { label: 'Who owns encryption on S3?', actionId: 'srm.ask', value: 'who owns encryption on s3' },
@@ -47,6 +48,7 @@ export function buildConceptReply(answer: Answer, catalog: KnowledgeCatalog): Re
     ],
     buttons: [
       { label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' },
+      ...feedbackButtons(answer),
       ...related.map((c) => ({ label: c.title, actionId: 'srm.topic' as const, value: `concept/${c.id}` })),
     ],
     links: sourceLinks(concept.sources),
@@ -73,7 +75,7 @@ export function buildListReply(answer: Answer, catalog: KnowledgeCatalog): Reply
     owner: null,
     echo: echoOf(answer),
     sections: [{ heading: 'The service', text: service.summary }, ...sections],
-    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }],
+    buttons: [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }, ...feedbackButtons(answer)],
     links: sourceLinks(service.responsibilities.flatMap((entry) => entry.sources)).slice(0, 5),
   });
 }
@@ -103,6 +105,7 @@ export function buildMatrixReply(answer: Answer, catalog: KnowledgeCatalog): Rep
     table: { columns: ['Topic', ...services.map((id) => catalog.serviceName(id))], rows },
     buttons: [
       { label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' },
+      ...feedbackButtons(answer),
       ...services.slice(0, 3).map((id) => ({ label: `More on ${catalog.serviceName(id)}`, actionId: 'srm.ask' as const, value: `what do I own on ${id}` })),
     ],
     links: sourceLinks(['https://aws.amazon.com/compliance/shared-responsibility-model/']),

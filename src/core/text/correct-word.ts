@@ -35,17 +35,21 @@ export function editDistance(a: string, b: string, max: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** Known words bucketed by length, built once per vocabulary: a typo is within two letters of its length. */
-const buckets = new WeakMap<ReadonlyMap<string, number>, Map<number, [string, number][]>>();
+/**
+ * Known words bucketed by length and first letter, built once per vocabulary. A typo is within two letters of
+ * the word's length, and people rarely get the first letter wrong (a swap of the first two is looked up too).
+ */
+const buckets = new WeakMap<ReadonlyMap<string, number>, Map<string, [string, number][]>>();
 
-function byLength(known: ReadonlyMap<string, number>): Map<number, [string, number][]> {
+function bucketed(known: ReadonlyMap<string, number>): Map<string, [string, number][]> {
   let index = buckets.get(known);
   if (!index) {
     index = new Map();
     for (const entry of known) {
-      const list = index.get(entry[0].length) ?? [];
+      const key = `${entry[0].length}:${entry[0][0]}`;
+      const list = index.get(key) ?? [];
       list.push(entry);
-      index.set(entry[0].length, list);
+      index.set(key, list);
     }
     buckets.set(known, index);
   }
@@ -61,9 +65,12 @@ export function correctWord(word: string, known: ReadonlyMap<string, number>): s
   let best: string | null = null;
   let bestDistance = max + 1;
   let bestFrequency = 0;
-  const index = byLength(known);
+  const index = bucketed(known);
   const candidates: [string, number][] = [];
-  for (let length = word.length - max; length <= word.length + max; length++) candidates.push(...(index.get(length) ?? []));
+  const firsts = new Set([word[0], word[1]]);
+  for (let length = word.length - max; length <= word.length + max; length++) {
+    for (const first of firsts) candidates.push(...(index.get(`${length}:${first}`) ?? []));
+  }
   for (const [candidate, frequency] of candidates) {
     if (candidate.length < MIN_LENGTH - 1) continue;
     const distance = editDistance(word, candidate, max);

@@ -18,7 +18,8 @@ export const directMessage: SlackListener = {
       if (event.bot_id || !event.user || event.user === context.botUserId) return;
       const replies = await bot.handleMessage(messageToIncoming(event, context.botUserId, context.teamId));
       for (const reply of replies) {
-        // A question asked inside a DM thread is answered in that thread; otherwise at the top level.
+        // A question asked inside a DM thread is answered in that thread; otherwise at the top level. Only the
+        // asker reads a DM, so replies meant for them alone (reply.ephemeral) are posted normally here.
         await client.chat.postMessage({ channel: event.channel, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}), ...toBlockKit(reply) });
       }
     });

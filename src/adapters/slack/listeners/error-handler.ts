@@ -3,6 +3,9 @@ import type { Logger } from '../../../logger';
 
 export const SORRY_TEXT = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
+/** A response_url that never answers must not keep the apology (and its socket) pending forever. */
+const RESPONSE_URL_TIMEOUT_MS = 5000;
+
 interface RequestFacts {
   kind: string;
   command?: string;
@@ -10,6 +13,7 @@ interface RequestFacts {
   actionId?: string;
   channel?: string;
   user?: string;
+  /** The thread the failed message was in, if any (see tellUser). */
   threadTs?: string;
   /** Not logged: a response_url lets anyone holding it post into the conversation for 30 minutes. */
   responseUrl?: string;
@@ -46,11 +50,13 @@ async function tellUser(app: App, facts: RequestFacts): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SORRY_TEXT }),
+      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`response_url answered ${response.status}`);
     return;
   }
   if (facts.channel && facts.user) {
+    // Slack only shows an ephemeral thread reply in an existing thread, so a top-level message gets it beside it.
     await app.client.chat.postEphemeral({
       channel: facts.channel,
       user: facts.user,
@@ -72,7 +78,7 @@ function requestFacts(body: unknown): RequestFacts {
     actionId: text(firstAction.action_id),
     channel: text(b.channel_id) ?? text(asRecord(b.channel).id) ?? text(event.channel),
     user: text(b.user_id) ?? text(asRecord(b.user).id) ?? text(event.user),
-    threadTs: text(event.thread_ts) ?? text(event.ts),
+    threadTs: text(event.thread_ts),
     responseUrl: responseUrl && /^https?:\/\//.test(responseUrl) ? responseUrl : undefined,
   };
 }

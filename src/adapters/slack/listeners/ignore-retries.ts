@@ -3,9 +3,11 @@ import type { Logger } from '../../../logger';
 
 /**
  * Slack re-delivers an event (X-Slack-Retry-Num over HTTP, retry_attempt > 0 in Socket Mode) when it did not
- * see our 200 in time; the first delivery was usually answered already, so a retry would post the answer
- * twice. Retries are acknowledged and dropped. Trade-off: if the first delivery never reached us at all, that
- * question goes unanswered, which is the lesser evil next to duplicate answers in a channel.
+ * get our 200 within 3 s. We ack before doing any work, so a retry means the 200 was lost or late on the way
+ * (network, a pause of this process), not that the question was dropped: the first delivery is usually being
+ * answered already, and answering the retry would post twice. Retries are acknowledged and dropped.
+ * Trade-off: if the first delivery never reached us at all, that question goes unanswered, which is the lesser
+ * evil next to duplicate answers in a channel.
  */
 export function ignoreRetries(app: App, logger: Logger): void {
   app.use(async (args) => {
