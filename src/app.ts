@@ -24,7 +24,10 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const kb = loadKnowledge(config.knowledgeDir);
-  const storage = await createStorage(config.storage);
+  const storage = await createStorage({
+    ...config.storage,
+    onPostgresIdleError: (error) => logger.error('postgres connection error (the pool reconnects)', { error }),
+  });
   const bot = new Bot(kb, { storage, admins: config.admins });
   const http = createHttpApp();
   const closers: (() => Promise<void>)[] = [];
@@ -41,7 +44,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
   }
 
-  finishHttpApp(http);
+  finishHttpApp(http, logger);
   const server = await listen(http, config.port);
   const port = (server.address() as AddressInfo).port;
   logger.info('srm-bot listening', {

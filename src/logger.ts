@@ -20,11 +20,17 @@ export function redact(text: string): string {
   );
 }
 
+/** Errors keep their stack and cause in the log line: the context a turn-error log needs. */
+function describeError(error: Error): Record<string, unknown> {
+  const cause = error.cause instanceof Error ? describeError(error.cause) : error.cause;
+  return { name: error.name, message: error.message, stack: error.stack, ...(cause === undefined ? {} : { cause }) };
+}
+
 export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
   const log = (at: LogLevel, message: string, context?: Record<string, unknown>): void => {
     if (ORDER[at] < ORDER[level]) return;
     const entry = { time: new Date().toISOString(), level: at, message, ...context };
-    write(`${redact(JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message } : value)))}\n`);
+    write(`${redact(JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? describeError(value) : value)))}\n`);
   };
   return {
     debug: (m, c) => log('debug', m, c),

@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from './logger';
 import type { Server } from 'node:http';
 
 /**
@@ -15,9 +16,14 @@ export function createHttpApp(): Express {
 }
 
 /** Adds the 404 and error handlers; call after every adapter has mounted its routes. */
-export function finishHttpApp(app: Express): void {
+export function finishHttpApp(app: Express, logger: Logger): void {
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
+  });
+  // Express's default handler would answer with a stack trace outside production; log it here instead.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error('http request failed', { method: req.method, path: req.path, error });
+    if (!res.headersSent) res.status(500).json({ error: 'internal error; the bot logged the details' });
   });
 }
 

@@ -12,6 +12,7 @@ export interface AskJson {
 }
 
 export function toAskJson({ answer, reply }: AskResult): AskJson {
+  // The eval contract's topic is the security domain (or the concept), not the stored "service/domain" key.
   const topic = answer.hit?.concept ? `concept/${answer.hit.concept.id}` : answer.domainId;
   return {
     owner: answer.owner,

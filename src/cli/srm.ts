@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Bot } from '../core/bot';
 import { SrmError } from '../core/errors';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
-import { defaultKnowledgeDir } from '../project-root';
+import { loadConfig } from '../config';
 import { toAskJson } from './ask-json';
 import { reportCommand } from './report-command';
 
@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'report') return reportCommand(rest);
   if (command === 'debug') {
-    const bot = new Bot(loadKnowledge(defaultKnowledgeDir()));
+    const bot = new Bot(loadKnowledge(loadConfig().knowledgeDir));
     const { slots, hits } = bot.engine.debug(rest.join(' '));
     process.stdout.write(`${JSON.stringify({ ...slots, terms: Object.fromEntries(slots.terms) }, null, 1)}\n`);
     for (const hit of hits) process.stdout.write(`${hit.score.toFixed(2).padStart(7)}  ${hit.owner ?? '-'}  ${hit.id}\n`);
@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Give a question, or --batch to read questions from standard input.\n${USAGE}\n`);
     return 2;
   }
-  const bot = new Bot(loadKnowledge(defaultKnowledgeDir()));
+  const bot = new Bot(loadKnowledge(loadConfig().knowledgeDir));
   if (batch) {
     await askBatch(bot, json);
     return 0;

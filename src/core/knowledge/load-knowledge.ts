@@ -75,7 +75,11 @@ function yamlFilesIn(dir: string): string[] {
 /** Cross-file checks zod cannot see: ids that must exist elsewhere, and duplicates. */
 function checkReferences(kb: KnowledgeBase, fileOf: Map<object, string>): void {
   const problems: string[] = [];
-  const domainIds = new Set(kb.domains.map((d) => d.id));
+  const domainIds = new Set<string>();
+  kb.domains.forEach((domain, index) => {
+    if (domainIds.has(domain.id)) problems.push(`knowledge/domains.yaml: domains.${index}.id: "${domain.id}" is listed twice`);
+    domainIds.add(domain.id);
+  });
   const serviceIds = new Set<string>();
   for (const service of kb.services) {
     if (serviceIds.has(service.id)) problems.push(`${fileOf.get(service)}: id: "${service.id}" is used by another service file`);
@@ -95,10 +99,14 @@ function checkReferences(kb: KnowledgeBase, fileOf: Map<object, string>): void {
       if (!domainIds.has(id)) problems.push(`knowledge/domains.yaml: domains.${index}.related: unknown domain "${id}"`);
     }
     for (const id of domain.compare) {
-      if (!serviceIds.has(id)) problems.push(`knowledge/domains.yaml: domains.${index}.compare: unknown service "${id}"; use a file name under knowledge/services/`);
+      if (!serviceIds.has(id)) problems.push(`knowledge/domains.yaml: domains.${index}.compare: unknown service "${id}"; use the id of a file under knowledge/services/`);
     }
   });
-  const conceptIds = new Set(kb.concepts.map((c) => c.id));
+  const conceptIds = new Set<string>();
+  for (const concept of kb.concepts) {
+    if (conceptIds.has(concept.id)) problems.push(`${fileOf.get(concept)}: id: "${concept.id}" is used by another concept file`);
+    conceptIds.add(concept.id);
+  }
   for (const concept of kb.concepts) {
     for (const id of concept.related) {
       if (!conceptIds.has(id) && !domainIds.has(id)) {
