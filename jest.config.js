@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 20000,
+  reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
 };
