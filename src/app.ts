@@ -32,20 +32,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const http = createHttpApp();
   const closers: (() => Promise<void>)[] = [];
 
-  // Adapters mount their routes here (each adds its own block).
-  if (config.slack) {
-    const slack = await createSlackApp({ config: config.slack, bot, logger, http });
-    closers.push(() => slack.stop());
-  } else {
-    logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+  let server: Server;
+  try {
+    if (config.slack) {
+      const slack = await createSlackApp({ config: config.slack, bot, logger, http });
+      closers.push(() => slack.stop());
+    } else {
+      logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+    }
+    http.use(createTeamsAdapter({ teams: config.teams, bot, logger }));
+    if (!config.teams) {
+      logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
+    }
+    finishHttpApp(http, logger);
+    server = await listen(http, config.port);
+  } catch (error) {
+    // A failed start (Slack rejects the token, the port is taken) must not leave the database open.
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    await storage.close();
+    throw error;
   }
-  http.use(createTeamsAdapter({ teams: config.teams, bot, logger }));
-  if (!config.teams) {
-    logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
-  }
-
-  finishHttpApp(http, logger);
-  const server = await listen(http, config.port);
   const port = (server.address() as AddressInfo).port;
   logger.info('srm-bot listening', {
     port,
