@@ -40,6 +40,8 @@ export const CONFIDENCE_THRESHOLD = 0.3;
 const MIN_SCORE = 1.2;
 /** Share of the question's words the matched entry must contain when the question names no service nor domain. */
 const MIN_COVERAGE_WITHOUT_SLOTS = 0.6;
+/** A score only a real match reaches (off-topic "who" questions score 2–5). */
+const STRONG_MATCH_SCORE = 8;
 /** The same when it names a service but no domain and does not ask "who". */
 const MIN_COVERAGE_WITHOUT_DOMAIN = 0.4;
 /** How much a unit of the domain the question names is preferred (×1 + this for the strongest domain). */
@@ -80,6 +82,8 @@ export class AnswerEngine {
       const overview = this.index.units.find((unit) => unit.id === `concept/${MODEL_OVERVIEW_CONCEPT}`);
       if (overview) return { ...base, intent: 'srm.explain', hit: overview, confidence: 1 };
     }
+    // "How much is…", "max timeout for…": about AWS, not about who owns what. An ownership cue overrides.
+    if (cues.has('srm.offtopic') && !cues.has('srm.lookup')) return { ...base, intent: 'srm.unknown' };
     const stack = this.stackAnswer(base, cues, slots, serviceIds);
     if (stack) return stack;
 
@@ -89,7 +93,7 @@ export class AnswerEngine {
     if (!slots.onTopic || !top || top.score < MIN_SCORE) {
       return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null, alternatives: hits.slice(0, 3).map((h) => h.unit) };
     }
-    if (!this.enoughEvidence(slots, top.unit, cues)) {
+    if (!this.enoughEvidence(slots, top, cues)) {
       return { ...base, intent: 'srm.unknown', serviceId: serviceIds[0] ?? null };
     }
     const confidence = this.confidence(hits);
@@ -210,7 +214,8 @@ export class AnswerEngine {
    * knowledge base by chance. An SRM question names a service or a security domain, or most of its words
    * match the entry it lands on.
    */
-  private enoughEvidence(slots: Slots, unit: SearchUnit, cues: Set<IntentId>): boolean {
+  private enoughEvidence(slots: Slots, top: SearchHit, cues: Set<IntentId>): boolean {
+    const unit = top.unit;
     let total = 0;
     let matched = 0;
     for (const [term, weight] of slots.terms) {
@@ -219,7 +224,10 @@ export class AnswerEngine {
       if (unit.terms.has(term)) matched += weight;
     }
     const coverage = total > 0 ? matched / total : 0;
-    if (slots.services.length === 0 && slots.domains.length === 0) return coverage >= MIN_COVERAGE_WITHOUT_SLOTS;
+    if (slots.services.length === 0 && slots.domains.length === 0) {
+      // A long "do we have to…" question can bury its subject in chatter; a strong match still counts.
+      return coverage >= MIN_COVERAGE_WITHOUT_SLOTS || (cues.has('srm.lookup') && top.score >= STRONG_MATCH_SCORE);
+    }
     if (slots.domains.length === 0 && !cues.has('srm.lookup')) return coverage >= MIN_COVERAGE_WITHOUT_DOMAIN;
     return true;
   }

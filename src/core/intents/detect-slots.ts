@@ -35,7 +35,7 @@ export interface Slots {
 
 /** Generic words that name a service only when nothing more specific is said. */
 const GENERIC_ALIAS_WORDS = new Set(
-  'instance instances bucket buckets queue queues function functions topic topics volume volumes vm vms server servers table tables cluster clusters node nodes container containers cache database db dns cdn key keys trail logs queue file files nfs image images'.split(' '),
+  'instance instances bucket buckets queue queues function functions topic topics volume volumes vm vms server servers table tables cluster clusters node nodes container containers cache database db dns cdn key keys trail logs queue file files nfs image images ami amis'.split(' '),
 );
 
 /** Phrases that only restate the subject ("under the shared responsibility model") and would add noise. */
@@ -122,7 +122,11 @@ export class SlotDetector {
 
     const services = this.matchAliases(stems, this.serviceAliases);
     const domains = this.matchAliases(stems, this.domainAliases);
-    const strong = services.filter((slot) => !slot.entry.weak);
+    const named = services.filter((slot) => !slot.entry.weak);
+    // "We're moving from X to Y. Do we still patch it?": a service named where the question is asked wins
+    // over one named only in the scene-setting sentences.
+    const asked = named.filter((slot) => slot.positions.some((p) => !fixed[p]?.context));
+    const strong = asked.length > 0 ? asked : named;
     const serviceSlots = dedupe((strong.length > 0 ? strong : services).map((slot) => ({ id: slot.entry.targetId, weak: slot.entry.weak })));
     const serviceWordPositions = new Set(strong.flatMap((slot) => slot.positions));
     if (services.length > 0 || domains.length > 0) onTopic = true;

@@ -4,7 +4,7 @@
  * S3 can be an owner question, a listing or a comparison).
  */
 
-export type IntentId = 'srm.lookup' | 'srm.explain' | 'srm.list' | 'srm.compare' | 'srm.help' | 'srm.unknown';
+export type IntentId = 'srm.lookup' | 'srm.explain' | 'srm.list' | 'srm.compare' | 'srm.help' | 'srm.unknown' | 'srm.offtopic';
 
 export interface IntentDefinition {
   id: IntentId;
@@ -47,10 +47,29 @@ export const INTENTS: readonly IntentDefinition[] = [
     cues: [/^(what|whats) (is|are)\b/, /\bexplain\b/, /\bdefine\b/, /\bdefinition\b/, /\bmeaning of\b/, /\btell me about\b/, /\bwhat does .+ mean\b/, /\bdifference\b/],
   },
   {
+    id: 'srm.offtopic',
+    summary: 'AWS questions that are not about who owns what (prices, limits, syntax)',
+    examples: ['how much does an m5.large cost?', 'max timeout for a lambda function?'],
+    cues: [
+      /\b(price|prices|pricing|cost|costs|charged|billed|per hour|hourly rate|how much)\b/,
+      /\b(max|maximum|minimum|limit|limits|quota|quotas|timeout)\b.*\b(for|of|on)\b/,
+      /\b(syntax|flag|flags|command line|cli command)\b/,
+      /\bhow many (vcpus?|cpus?|cores|gb|gib)\b/,
+    ],
+  },
+  {
     id: 'srm.lookup',
     summary: 'Who owns a responsibility (optionally on a service)',
     examples: ['who owns encryption on S3?', 'who patches the guest OS on EC2?', 'do we patch lambda or does amazon?'],
-    cues: [/\bwho\b/, /\bwhose\b/, /\bdo (we|i) (have to|need to)\b/, /\bis (it|that) (our|my|aws)\b/, /\bour job\b/, /\b(or|vs) (aws|amazon|us)\b/],
+    cues: [
+      /\bwho\b/,
+      /\bwhose\b/,
+      /\bdo (we|i) (have to|need to)\b/,
+      /\bis (it|that) (our|my|aws)\b/,
+      /\b(our|my) (job|responsibility|problem)\b/,
+      /\b(on us|on our side|on me)\b/,
+      /\b(or|vs) (aws|amazon|us)\b/,
+    ],
   },
 ];
 

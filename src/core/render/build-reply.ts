@@ -22,6 +22,7 @@ export function buildReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     case 'srm.lookup':
       return buildLookupReply(answer, catalog);
     case 'srm.unknown':
+    case 'srm.offtopic':
       return buildUnknownReply(answer, catalog);
   }
 }
