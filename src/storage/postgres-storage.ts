@@ -10,7 +10,7 @@ import type {
 import { migratePostgres } from './migrations/migrate-postgres';
 import type { Migration } from './migrations/migration';
 import { migrations as defaultMigrations } from './migrations/migrations';
-import { questionKey, resolveReportLimit } from './storage-values';
+import { questionKey, resolveReportLimit, REF_COLUMNS } from './storage-values';
 
 export interface PostgresStorageOptions {
   /** May contain a password: never log it. */
@@ -33,7 +33,6 @@ interface RefRow {
   updated_at: Date;
 }
 
-const REF_COLUMNS = 'platform, conversation_key, tenant_id, user_id, reference, updated_at';
 // Restricted so the name can go into the startup options string without quoting.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 

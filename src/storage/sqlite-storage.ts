@@ -12,7 +12,7 @@ import type {
 import { migrateSqlite } from './migrations/migrate-sqlite';
 import type { Migration } from './migrations/migration';
 import { migrations as defaultMigrations } from './migrations/migrations';
-import { questionKey, resolveReportLimit } from './storage-values';
+import { questionKey, resolveReportLimit, REF_COLUMNS } from './storage-values';
 
 export interface SqliteStorageOptions {
   /** File path; its directory is created. ':memory:' works for throwaway use. */
@@ -32,7 +32,6 @@ interface RefRow {
   updated_at: number;
 }
 
-const REF_COLUMNS = 'platform, conversation_key, tenant_id, user_id, reference, updated_at';
 
 /** Single-instance storage. better-sqlite3 is synchronous; the async methods keep the port uniform. */
 export class SqliteStorage implements Storage {

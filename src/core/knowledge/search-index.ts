@@ -191,23 +191,7 @@ export class SearchIndex {
     return this.positions.get(unit) ?? 0;
   }
 
-  idfOf(term: string): number {
-    return this.idf.get(term) ?? 0;
-  }
-
-  /** BM25 score of one unit for the weighted query terms. */
-  scoreUnit(unit: SearchUnit, query: ReadonlyMap<string, number>): number {
-    let score = 0;
-    const norm = K1 * (1 - B + (B * unit.length) / this.avgLength);
-    for (const [term, queryWeight] of query) {
-      const tf = unit.terms.get(term);
-      if (tf === undefined) continue;
-      score += queryWeight * (this.idf.get(term) ?? 0) * ((tf * (K1 + 1)) / (tf + norm));
-    }
-    return score;
-  }
-
-  /** Scores every unit that `accept` admits, multiplied by `factor(unit)`; best first. */
+  /** BM25 over the units that contain a query term, each multiplied by `factor(unit)` (0 drops it); best first. */
   search(
     query: ReadonlyMap<string, number>,
     factor: (unit: SearchUnit) => number,
