@@ -22,12 +22,24 @@ const sourceListSchema = z
   .array(z.url({ protocol: /^https$/, error: 'expected an https:// URL' }))
   .min(1, 'expected at least one source URL');
 const dateSchema = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+/**
+ * The stack layers a service can have, bottom to top. A service declares which of them AWS operates
+ * (`awsOperates`); each domain belongs to one layer, so a cell no entry covers can be derived (and is shown as derived).
+ * `organisation` domains (compliance, training, incident response …) are never derived: they depend on both sides.
+ */
+export const LAYERS = ['facilities', 'hardware', 'host', 'guest-os', 'runtime', 'application', 'data', 'configuration', 'organisation'] as const;
+export const layerSchema = z.enum(LAYERS);
+export type Layer = z.infer<typeof layerSchema>;
+/** Layers a service can hand to AWS; data, configuration and organisation always stay with the customer or both. */
+export const OPERABLE_LAYERS = ['facilities', 'hardware', 'host', 'guest-os', 'runtime', 'application'] as const;
 /** Fact ids from shared/research/srm-facts.md (G01, E04, FG2 …), kept for traceability. */
 const factIdsSchema = z.array(z.string().regex(/^[A-Z]{1,2}\d{1,2}$/, 'expected a fact id such as "E04"'));
 
 export const variantSchema = z
   .object({
     when: textSchema,
+    /** flavour: a kind of the service flips the owner (RDS Custom); task: a finer task inside the domain (major upgrades). */
+    kind: z.enum(['flavour', 'task']).default('flavour'),
     owner: ownerSchema,
     why: textSchema,
     aws: phraseListSchema.default([]),
@@ -36,6 +48,8 @@ export const variantSchema = z
     examples: phraseListSchema.default([]),
     facts: factIdsSchema.default([]),
     sources: sourceListSchema,
+    /** Date of the copy of the source that was read (an awsdocs commit date or the day a page was read); defaults to the entry's. */
+    sourceDate: dateSchema.optional(),
   })
   .strict();
 export type Variant = z.infer<typeof variantSchema>;
@@ -52,6 +66,8 @@ export const responsibilitySchema = z
     facts: factIdsSchema.default([]),
     derived: z.boolean().default(false),
     sources: sourceListSchema,
+    /** Date of the copy of the source that was read; `reviewed` is when the entry was last checked against it. */
+    sourceDate: dateSchema.optional(),
     reviewed: dateSchema,
     variants: z.array(variantSchema).default([]),
   })
@@ -63,6 +79,8 @@ export const serviceFileSchema = z
     id: idSchema,
     name: textSchema,
     model: serviceModelSchema,
+    /** The layers AWS runs for this service (EC2: facilities, hardware, host; Lambda: up to runtime). */
+    awsOperates: z.array(z.enum(OPERABLE_LAYERS)).optional(),
     aliases: phraseListSchema.min(1, 'list at least one alias (e.g. the short name)'),
     summary: textSchema,
     responsibilities: z.array(responsibilitySchema).min(1, 'list at least one responsibility'),
@@ -86,7 +104,7 @@ export const domainSchema = z
     name: textSchema,
     aliases: phraseListSchema.min(1, 'list at least one alias'),
     /** Layers below the guest OS: AWS owns them on every service, which lets the engine answer unlisted cells. */
-    layer: z.enum(['infrastructure', 'platform', 'customer-data', 'organisation']),
+    layer: layerSchema,
     /** True when the owner flips between services, so a question without a service must say "it depends". */
     variesByService: z.boolean().default(false),
     /** Services shown in the "how it differs" table; must exist under knowledge/services/. */
@@ -115,6 +133,7 @@ export const conceptSchema = z
     /** Concept or domain ids; checked so a rename cannot leave a dangling link. */
     related: z.array(idSchema).default([]),
     sources: sourceListSchema,
+    sourceDate: dateSchema.optional(),
     reviewed: dateSchema,
   })
   .strict();
