@@ -80,7 +80,7 @@ describe('Teams adapter, install and conversation references', () => {
   });
 
   it('stores the reference on a first message too (the Emulator sends no install event)', async () => {
-    const direct = teamsActivity(h.connector.serviceUrl, { text: 'help', conversation: { id: 'emulator-conv-1' } });
+    const direct = teamsActivity(h.connector.serviceUrl, { text: 'help', channelId: 'emulator', conversation: { id: 'emulator-conv-1' } });
     const mention = channelMention(h.connector.serviceUrl, 'help');
     expect((await h.post(direct)).status).toBe(200);
     expect((await h.post(mention)).status).toBe(200);

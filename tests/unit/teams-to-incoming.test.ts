@@ -23,13 +23,20 @@ const mention = { text: '<at>srm-bot</at> admin report', entities: [{ type: 'men
 describe('toIncoming / toConversation', () => {
   it.each([
     ['a Teams personal chat', { id: 'a:1', conversationType: 'personal' }, true],
-    ['the Emulator (no conversation type)', { id: 'conv-1' }, true],
+    ['a 1:1 id without a conversation type', { id: 'a:1' }, true],
+    ['a thread reply with isGroup and no conversation type', { id: '19:c@thread.tacv2;messageid=1', isGroup: true }, false],
+    ['an unknown id without a conversation type or isGroup', { id: 'conv-1' }, false],
     ['a channel', { id: '19:c@thread.tacv2', conversationType: 'channel' }, false],
     ['a group chat', { id: '19:g@thread.v2', conversationType: 'groupChat' }, false],
   ])('marks %s private=%p, and its reference direct the same way', (_name, conversation, expected) => {
     const incoming = toIncoming(activity(conversation, mention));
     expect(incoming?.private).toBe(expected);
     expect(incoming?.conversationRef?.direct).toBe(expected);
+  });
+
+  it('marks the Bot Framework Emulator (channelId "emulator", no conversation type) private', () => {
+    expect(toIncoming(activity({ id: 'conv-1|livechat' }, { channelId: 'emulator' }))?.private).toBe(true);
+    expect(toIncoming(activity({ id: 'conv-1|livechat', isGroup: true }, { channelId: 'emulator', ...mention }))?.private).toBe(false);
   });
 
   it('uses the reference toConversationRef builds, keyed by conversation id', () => {

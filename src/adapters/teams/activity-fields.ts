@@ -15,13 +15,20 @@ export function tenantIdOf(activity: Activity): string | null {
   return activity.conversation.tenantId ?? fromChannelData ?? null;
 }
 
+/** Bot Framework ids of one-to-one chats: Teams "a:…", Skype-style "8:…". Group and channel ids start "19:". */
+const ONE_TO_ONE_ID = /^(?:a|8):/;
+
 /**
- * One-to-one chats: Teams marks them "personal"; the Bot Framework Emulator sends no conversation type and
- * is always a one-to-one conversation with the bot.
+ * True only on positive evidence of a one-to-one chat: Teams marks those "personal"; without a conversation
+ * type, an activity that is not flagged isGroup and carries a 1:1 id (or comes from the Bot Framework Emulator,
+ * which is always 1:1). Everything else is treated as a group or channel, where private content is never posted:
+ * recorded Teams thread replies arrive with isGroup and no conversationType.
  */
 export function isPersonal(activity: Activity): boolean {
-  const type = activity.conversation.conversationType;
-  return type === undefined || type === 'personal';
+  const { conversationType, isGroup, id } = activity.conversation;
+  if (conversationType !== undefined) return conversationType === 'personal';
+  if (isGroup === true) return false;
+  return activity.channelId === 'emulator' || ONE_TO_ONE_ID.test(String(id ?? ''));
 }
 
 /** True when the activity @mentions the bot (the recipient). */

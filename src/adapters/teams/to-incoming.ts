@@ -23,14 +23,33 @@ export function toConversation(activity: Activity): TeamsConversation {
   };
 }
 
+/** An `<at>…</at>` tag as Teams writes mentions into message text. */
+const AT_TAG = /<at>[\s\S]*?<\/at>/gi;
+const LEADING_AT_TAGS = /^(?:\s*<at>[\s\S]*?<\/at>)+/i;
+
+/**
+ * The message text without the bot's mention. botbuilder's removeRecipientMention only removes the exact text of a
+ * mention entity, which fails when the entity has no text or its text differs from the `<at>` tag in the message
+ * (seen in recorded Teams payloads). So: remove the entity texts that mention the bot, then any `<at>` tag naming the
+ * bot, then any `<at>` tags left at the start (a message addressed to the bot starts with its mention).
+ */
+export function stripBotMention(activity: Activity): string {
+  let text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = activity.recipient?.id;
+  const botName = activity.recipient?.name;
+  for (const mention of TurnContext.getMentions(activity)) {
+    if (mention.mentioned?.id !== botId) continue;
+    if (typeof mention.text === 'string' && mention.text !== '') text = text.split(mention.text).join(' ');
+  }
+  if (botName) text = text.replace(AT_TAG, (tag) => (tag.slice(4, -5).trim() === botName ? ' ' : tag));
+  return text.replace(LEADING_AT_TAGS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /**
  * A message addressed to the bot as the core's Incoming, or null when it is not for the bot: in channels and
  * group chats only @mentions are (Teams delivers other channel messages only with extra permissions).
- * The mention text ("<at>srm-bot</at>") is stripped so the core sees the question alone.
  */
 export function toIncoming(activity: Activity): Incoming | null {
   if (!isPersonal(activity) && !mentionsBot(activity)) return null;
-  // removeRecipientMention edits activity.text in place and throws when a mention arrives without text.
-  const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) : '';
-  return { ...toConversation(activity), text: text.replace(/\s+/g, ' ').trim() };
+  return { ...toConversation(activity), text: stripBotMention(activity) };
 }
