@@ -38,6 +38,29 @@ describe('Teams adapter with credentials', () => {
     expect(h.connector.posts).toHaveLength(0);
   });
 
+  it('answers a JWT it cannot verify with a plain 401: no internal details, no console stack traces, one log line', async () => {
+    const errors = jest.spyOn(console, 'error');
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jwt = `${b64({ alg: 'RS256', kid: 'unknown-key', typ: 'JWT' })}.${b64({ iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+    const logLinesBefore = h.logs.length;
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const response = await h.post(teamsActivity(h.connector.serviceUrl, { text: 'who owns encryption on S3' }), { authorization: `Bearer ${jwt}` });
+        expect(response.status).toBe(401);
+        expect(response.body).not.toMatch(/https?:\/\/|at .*\.js|Error:/);
+      }
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    // Four rejected tokens in this file so far (one above): one log line for all of them within the interval.
+    expect(logLinesBefore).toBeGreaterThan(0);
+    const newLines = h.logs.filter((line) => /Bot Framework token could not be verified/.test(line));
+    expect(newLines).toHaveLength(1);
+    expect(() => JSON.parse(newLines[0] ?? '')).not.toThrow();
+    expect(h.connector.posts).toHaveLength(0);
+  }, 30_000);
+
   it('refuses even a loopback serviceUrl without a token (local mode rules do not apply)', async () => {
     const response = await h.post(teamsActivity('http://127.0.0.1:9/', { text: 'hi' }));
     expect(response.status).toBe(401);

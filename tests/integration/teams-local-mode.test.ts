@@ -44,6 +44,16 @@ describe('Teams adapter, local mode', () => {
     expect(texts).toContain('**You asked:** who owns encryption on S3');
   });
 
+  it('refuses a bracketed IPv6 serviceUrl at once with a 400 that says what to use instead', async () => {
+    const port = new URL(h.connector.serviceUrl).port;
+    const started = Date.now();
+    const response = await h.post(teamsActivity(`http://[::1]:${port}/`, { text: 'who owns encryption on S3' }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error).toMatch(/127\.0\.0\.1/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(h.connector.posts).toHaveLength(0);
+  });
+
   it('stays quiet on a channel message that does not mention the bot', async () => {
     const activity = channelMention(h.connector.serviceUrl, 'who owns encryption on S3');
     delete activity.entities;

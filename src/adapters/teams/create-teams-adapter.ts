@@ -1,9 +1,17 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { TeamsConfig } from '../../config';
 import type { Bot } from '../../core/bot';
 import type { Logger } from '../../logger';
-import { isLoopbackUrl } from './is-loopback-url';
+import { isBracketedIpv6, isLoopbackUrl } from './is-loopback-url';
+import { RateLimitedWarning } from '../../rate-limited-warning';
 import { checkLocalPeer, LOCAL_PEER_REFUSED } from './local-mode';
 import { parseActivity } from './parse-activity';
 import { TeamsBot } from './teams-bot';
@@ -35,6 +43,13 @@ function authOptions(teams: TeamsConfig | null): ConfigurationBotFrameworkAuthen
   };
 }
 
+/** CloudAdapter with its protected processActivity exposed, so the route can answer a failed token check itself. */
+class CheckedCloudAdapter extends CloudAdapter {
+  processChecked(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 function refuse(res: Response, status: number, error: string): void {
   res.status(status).json({ error });
 }
@@ -49,7 +64,7 @@ function refuse(res: Response, status: number, error: string): void {
  */
 export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
   const { teams, logger } = options;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
+  const adapter = new CheckedCloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
     logger.error('teams: turn failed', {
@@ -66,6 +81,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
     }
   };
   const handler = new TeamsBot({ bot: options.bot, logger });
+  const rejectedTokens = new RateLimitedWarning(logger, 'teams: rejected a request whose Bot Framework token could not be verified');
 
   // Before the body parser, so a stranger's request costs no parsing in local mode.
   const localPeerOnly = (req: Request, res: Response, next: NextFunction): void => {
@@ -99,7 +115,22 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
       );
       return;
     }
-    await adapter.process(req, res, (context) => handler.run(context));
+    if (!teams && isBracketedIpv6(parsed.activity.serviceUrl)) {
+      refuse(res, 400, `serviceUrl ${new URL(parsed.activity.serviceUrl).host} is not supported in local mode: the Bot Connector client cannot reach a bracketed IPv6 host; use http://127.0.0.1:<port>/ or http://localhost:<port>/`);
+      return;
+    }
+    // processActivity rather than adapter.process: process() prints raw stack traces to the console and answers a
+    // failed token check with internal details (the key-fetching URL). Turn errors are handled by onTurnError, so
+    // what reaches this catch is the token check: one rate-limited log line and a plain 401.
+    try {
+      const invokeResponse = await adapter.processChecked(req.headers.authorization ?? '', parsed.activity, (context) => handler.run(context));
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (error) {
+      rejectedTokens.log(error);
+      if (!res.headersSent) refuse(res, 401, 'invalid Bot Framework token');
+    }
   });
   router.use(TEAMS_ENDPOINT, (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {

@@ -15,3 +15,12 @@ export function isLoopbackUrl(url: string): boolean {
   const host = parsed.hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+
+/** An IPv6 literal host ("http://[::1]:3978/"): botbuilder's connector client resolves the brackets as a name and fails. */
+export function isBracketedIpv6(url: string): boolean {
+  try {
+    return new URL(url).hostname.startsWith('[');
+  } catch {
+    return false;
+  }
+}

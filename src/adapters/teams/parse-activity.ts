@@ -37,5 +37,16 @@ export function parseActivity(body: unknown): ParseActivityResult {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
     return { ok: false, message: `invalid Bot Framework activity: ${problems.join('; ')}` };
   }
-  return { ok: true, activity: parsed.data as unknown as Activity };
+  return { ok: true, activity: withDates(parsed.data as unknown as Activity & Record<string, unknown>) };
+}
+
+/** botbuilder expects Date objects where the wire has ISO strings (what its own request parsing does), raw copies kept. */
+function withDates(activity: Activity & Record<string, unknown>): Activity {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = activity[field];
+    if (typeof value !== 'string') continue;
+    activity[raw] = value;
+    (activity as Record<string, unknown>)[field] = new Date(value);
+  }
+  return activity;
 }
