@@ -9,6 +9,27 @@ import type { Logger } from './logger';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
 import { createHttpApp, finishHttpApp, listen } from './server';
 import { createStorage } from './storage/create-storage';
+import { RateLimitedWarning } from './rate-limited-warning';
+
+/** /readyz must answer quickly even when the database hangs: a probe that times out is as good as a 503. */
+const READY_CHECK_TIMEOUT_MS = 2000;
+
+async function checkDatabase(storage: Storage): Promise<'ok' | 'unreachable'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      storage.ping(),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), READY_CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return 'ok';
+  } catch {
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface RunningApp {
   server: Server;
@@ -28,8 +49,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     ...config.storage,
     onPostgresIdleError: (error) => logger.error('postgres connection error (the pool reconnects)', { error }),
   });
-  const bot = new Bot(kb, { storage, admins: config.admins });
+  const storageErrors = new RateLimitedWarning(logger, 'storage write failed; answers go on, the record is dropped');
+  const bot = new Bot(kb, {
+    storage,
+    admins: config.admins,
+    onStorageError: (operation, error) => storageErrors.log(error, { operation }),
+  });
   const http = createHttpApp();
+  http.get('/readyz', async (_req, res) => {
+    const database = await checkDatabase(storage);
+    res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'not ready', knowledge: 'loaded', database, storage: storage.backend });
+  });
   const closers: (() => Promise<void>)[] = [];
 
   let server: Server;
@@ -69,6 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       for (const close of closers.reverse()) await close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await bot.settled();
       await storage.close();
     },
   };

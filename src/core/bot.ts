@@ -21,7 +21,12 @@ export interface BotOptions {
   storage?: Storage;
   /** `platform:userId` entries (e.g. `slack:U0123ABCD`) allowed to run admin commands. */
   admins?: ReadonlySet<string>;
+  /** Told when a best-effort write (question log, conversation reference) fails or times out; answers never wait on it. */
+  onStorageError?: (operation: string, error: unknown) => void;
 }
+
+/** A best-effort write that takes longer than this is given up on (and reported); the answer has long gone out. */
+const BEST_EFFORT_TIMEOUT_MS = 3000;
 
 /** Bounds the in-memory record of stored conversations; clearing it only costs a few repeated upserts. */
 const MAX_REMEMBERED_CONVERSATIONS = 10_000;
@@ -54,11 +59,38 @@ export class Bot {
   private readonly admins: ReadonlySet<string>;
   /** Conversation key → reference stored by this process: only a first contact or a changed reference writes. */
   private readonly knownConversations = new Map<string, string>();
+  private readonly onStorageError: (operation: string, error: unknown) => void;
+  /** Best-effort writes in flight, so shutdown (and tests) can wait for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
     this.storage = options.storage;
     this.admins = options.admins ?? new Set();
+    this.onStorageError = options.onStorageError ?? (() => undefined);
+  }
+
+  /** Resolves when every best-effort write started so far has finished or timed out. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /**
+   * Answering needs no database: the question log and conversation references are written after the answer is
+   * built, without the caller waiting, and bounded by a timeout. A database outage costs records, not answers.
+   */
+  private background(operation: string, write: () => Promise<void>): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`${operation} took over ${BEST_EFFORT_TIMEOUT_MS} ms`)), BEST_EFFORT_TIMEOUT_MS);
+    });
+    const task: Promise<void> = Promise.race([Promise.resolve().then(write), timeout])
+      .catch((error: unknown) => this.onStorageError(operation, error))
+      .finally(() => {
+        clearTimeout(timer);
+        this.pending.delete(task);
+      });
+    this.pending.add(task);
   }
 
   ask(question: string): AskResult {
@@ -87,19 +119,22 @@ export class Bot {
    * the user in a personal chat.
    */
   async handleInstall(incoming: Omit<Incoming, 'text'>): Promise<Reply[]> {
-    await this.rememberConversation({ ...incoming, text: '' });
+    this.rememberConversation({ ...incoming, text: '' });
     return incoming.private ? [buildHelpReply()] : [];
   }
 
   async handleMessage(incoming: Incoming): Promise<Reply[]> {
-    await this.rememberConversation(incoming);
     for (const command of COMMANDS) {
       const match = command.pattern.exec(incoming.text);
       if (!match) continue;
-      return [command.id === 'admin.report' ? await this.adminReport(incoming, match[1]) : await this.forget(incoming)];
+      if (command.id === 'privacy.forget') return [await this.forget(incoming)];
+      this.rememberConversation(incoming);
+      return [await this.adminReport(incoming, match[1])];
     }
+    this.rememberConversation(incoming);
     const result = this.ask(incoming.text);
-    await this.storage?.recordQuestion({
+    const storage = this.storage;
+    if (storage) this.background('record question', () => storage.recordQuestion({
       platform: incoming.platform,
       userId: incoming.userId,
       question: incoming.text.slice(0, MAX_QUESTION_LENGTH),
@@ -108,7 +143,7 @@ export class Bot {
       confidence: result.answer.confidence,
       answered: result.answer.intent !== 'srm.unknown',
       askedAt: new Date(),
-    });
+    }));
     return [result.reply];
   }
 
@@ -131,22 +166,27 @@ export class Bot {
     }
   }
 
-  private async rememberConversation(incoming: Incoming): Promise<void> {
+  private rememberConversation(incoming: Incoming): void {
     const ref = incoming.conversationRef;
-    if (!this.storage || !ref || incoming.platform === 'cli') return;
-    const memo = `${incoming.platform}|${ref.key}`;
+    const storage = this.storage;
+    const platform = incoming.platform;
+    if (!storage || !ref || platform === 'cli') return;
+    const memo = `${platform}|${ref.key}`;
     const serialized = JSON.stringify(ref.reference);
     if (this.knownConversations.get(memo) === serialized) return;
-    await this.storage.saveConversationRef({
-      platform: incoming.platform,
-      conversationKey: ref.key,
-      tenantId: incoming.tenantId ?? null,
-      reference: ref.reference,
-      userId: ref.direct ? incoming.userId : null,
-      updatedAt: new Date(),
+    this.background('save conversation reference', async () => {
+      await storage.saveConversationRef({
+        platform,
+        conversationKey: ref.key,
+        tenantId: incoming.tenantId ?? null,
+        reference: ref.reference,
+        userId: ref.direct ? incoming.userId : null,
+        updatedAt: new Date(),
+      });
+      // Remembered only once stored, so a failed write is tried again on the next message.
+      if (this.knownConversations.size >= MAX_REMEMBERED_CONVERSATIONS) this.knownConversations.clear();
+      this.knownConversations.set(memo, serialized);
     });
-    if (this.knownConversations.size >= MAX_REMEMBERED_CONVERSATIONS) this.knownConversations.clear();
-    this.knownConversations.set(memo, serialized);
   }
 
   private async adminReport(incoming: Incoming, windowText: string | undefined): Promise<Reply> {
@@ -168,6 +208,8 @@ export class Bot {
 
   private async forget(incoming: Incoming): Promise<Reply> {
     if (!this.storage || incoming.platform === 'cli') return notice('Nothing is stored about you here.');
+    // Writes still in flight would otherwise land after the delete and bring the user back.
+    await this.settled();
     const removed = await this.storage.forgetUser(incoming.platform, incoming.userId);
     this.knownConversations.clear();
     return notice(

@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolConfig, type QueryResult, type QueryResultRow } from 'pg';
 import type {
   ConversationRefRecord,
   FeedbackRecord,
@@ -8,7 +8,7 @@ import type {
   Storage,
 } from '../core/ports/storage';
 import { migratePostgres } from './migrations/migrate-postgres';
-import type { Migration } from './migrations/migration';
+import { SCHEMA_MIGRATIONS_TABLE, type Migration } from './migrations/migration';
 import { migrations as defaultMigrations } from './migrations/migrations';
 import { questionKey, resolveReportLimit, REF_COLUMNS } from './storage-values';
 
@@ -33,6 +33,9 @@ interface RefRow {
   updated_at: Date;
 }
 
+/** PostgreSQL's SQLSTATE for "relation does not exist". */
+const UNDEFINED_TABLE = '42P01';
+
 // Restricted so the name can go into the startup options string without quoting.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -40,10 +43,35 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export class PostgresStorage implements Storage {
   readonly backend = 'postgres' as const;
   private readonly pool: Pool;
+  private readonly migrations: readonly Migration[];
   private closed = false;
+  /** The one migration run in flight after the schema was found missing (single-flight across requests). */
+  private remigrating: Promise<void> | null = null;
 
-  private constructor(pool: Pool) {
+  private constructor(pool: Pool, migrations: readonly Migration[]) {
     this.pool = pool;
+    this.migrations = migrations;
+  }
+
+  /**
+   * Every statement goes through here. A database that was dropped and recreated empty while the bot ran answers
+   * "relation does not exist" (42P01): the schema is migrated again, once, and the statement retried.
+   */
+  private async query<R extends QueryResultRow>(text: string, params?: unknown[]): Promise<QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, params);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== UNDEFINED_TABLE) throw error;
+      this.remigrating ??= migratePostgres(this.pool, this.migrations).finally(() => {
+        this.remigrating = null;
+      });
+      await this.remigrating;
+      return await this.pool.query<R>(text, params);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.query(`SELECT 1 FROM ${SCHEMA_MIGRATIONS_TABLE} LIMIT 1`);
   }
 
   /** Creates the pool, checks the connection and applies pending migrations. */
@@ -56,6 +84,8 @@ export class PostgresStorage implements Storage {
       max: options.poolMax ?? 10,
       // Without a timeout an unreachable server makes start-up hang instead of failing.
       connectionTimeoutMillis: 10_000,
+      // A server that accepts connections but never answers must not hold a request (or /readyz) forever.
+      query_timeout: 10_000,
     };
     if (options.schema !== undefined) config.options = `-c search_path=${options.schema}`;
     const pool = new Pool(config);
@@ -67,11 +97,11 @@ export class PostgresStorage implements Storage {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new PostgresStorage(pool);
+    return new PostgresStorage(pool, options.migrations ?? defaultMigrations);
   }
 
   async saveConversationRef(ref: ConversationRefRecord): Promise<void> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO conversation_refs (${REF_COLUMNS}) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
        ON CONFLICT (platform, conversation_key) DO UPDATE SET
          tenant_id = EXCLUDED.tenant_id, user_id = EXCLUDED.user_id,
@@ -89,7 +119,7 @@ export class PostgresStorage implements Storage {
   }
 
   async getConversationRef(platform: Platform, conversationKey: string): Promise<ConversationRefRecord | null> {
-    const { rows } = await this.pool.query<RefRow>(
+    const { rows } = await this.query<RefRow>(
       `SELECT ${REF_COLUMNS} FROM conversation_refs WHERE platform = $1 AND conversation_key = $2`,
       [platform, conversationKey],
     );
@@ -100,10 +130,10 @@ export class PostgresStorage implements Storage {
     // COLLATE "C" orders by code point, as SQLite's default BINARY collation does.
     const { rows } =
       platform === undefined
-        ? await this.pool.query<RefRow>(
+        ? await this.query<RefRow>(
             `SELECT ${REF_COLUMNS} FROM conversation_refs ORDER BY platform, conversation_key COLLATE "C"`,
           )
-        : await this.pool.query<RefRow>(
+        : await this.query<RefRow>(
             `SELECT ${REF_COLUMNS} FROM conversation_refs WHERE platform = $1 ORDER BY conversation_key COLLATE "C"`,
             [platform],
           );
@@ -111,7 +141,7 @@ export class PostgresStorage implements Storage {
   }
 
   async recordQuestion(question: QuestionRecord): Promise<void> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO questions
          (platform, user_id, question, question_key, intent, topic, confidence, answered, asked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -130,7 +160,7 @@ export class PostgresStorage implements Storage {
   }
 
   async recordFeedback(feedback: FeedbackRecord): Promise<void> {
-    await this.pool.query(
+    await this.query(
       `INSERT INTO feedback (platform, user_id, answer_id, question, topic, confidence, vote, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (platform, user_id, answer_id) DO UPDATE SET
@@ -153,19 +183,19 @@ export class PostgresStorage implements Storage {
     const params = [since, resolveReportLimit(limit)];
     // COUNT/SUM come back as bigint, which pg returns as strings; ::int is safe at report sizes.
     const [topTopics, unanswered, feedback] = await Promise.all([
-      this.pool.query<{ topic: string; count: number }>(
+      this.query<{ topic: string; count: number }>(
         `SELECT topic, COUNT(*)::int AS count FROM questions
          WHERE asked_at >= $1 AND topic IS NOT NULL
          GROUP BY topic ORDER BY COUNT(*) DESC, topic COLLATE "C" ASC LIMIT $2`,
         params,
       ),
-      this.pool.query<{ question: string; count: number; last_asked_at: Date }>(
+      this.query<{ question: string; count: number; last_asked_at: Date }>(
         `SELECT MIN(question COLLATE "C") AS question, COUNT(*)::int AS count, MAX(asked_at) AS last_asked_at
          FROM questions WHERE asked_at >= $1 AND answered = false
          GROUP BY question_key ORDER BY COUNT(*) DESC, MAX(asked_at) DESC, question_key COLLATE "C" ASC LIMIT $2`,
         params,
       ),
-      this.pool.query<{ topic: string; up: number; down: number }>(
+      this.query<{ topic: string; up: number; down: number }>(
         `SELECT topic,
            SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END)::int AS up,
            SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END)::int AS down
@@ -188,7 +218,7 @@ export class PostgresStorage implements Storage {
 
   async claim(key: string, holder: string): Promise<boolean> {
     // The primary key decides: under concurrent inserts exactly one succeeds, the rest do nothing.
-    const result = await this.pool.query(
+    const result = await this.query(
       'INSERT INTO claims (key, holder, claimed_at) VALUES ($1, $2, now()) ON CONFLICT (key) DO NOTHING',
       [key, holder],
     );
@@ -197,7 +227,7 @@ export class PostgresStorage implements Storage {
 
   async forgetUser(platform: Platform, userId: string): Promise<number> {
     // One statement, so the three deletes commit or fail together without holding a client.
-    const { rows } = await this.pool.query<{ removed: number }>(
+    const { rows } = await this.query<{ removed: number }>(
       `WITH f AS (DELETE FROM feedback WHERE platform = $1 AND user_id = $2 RETURNING 1),
             q AS (DELETE FROM questions WHERE platform = $1 AND user_id = $2 RETURNING 1),
             c AS (DELETE FROM conversation_refs WHERE platform = $1 AND user_id = $2 RETURNING 1)

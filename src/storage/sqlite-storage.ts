@@ -200,6 +200,10 @@ export class SqliteStorage implements Storage {
     return forget.immediate();
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1 FROM schema_migrations LIMIT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

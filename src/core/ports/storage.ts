@@ -72,5 +72,10 @@ export interface Storage {
    * resolves the number of rows removed. Claims hold replica ids, not users, and are kept.
    */
   forgetUser(platform: Platform, userId: string): Promise<number>;
+  /**
+   * Resolves when the database answers and its schema is in place (re-running migrations if it came back empty);
+   * rejects otherwise. /readyz calls it.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
