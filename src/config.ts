@@ -39,6 +39,7 @@ const envSchema = z.object({
     }),
   KNOWLEDGE_DIR: optionalText,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
+  LOG_QUESTIONS: z.enum(['true', 'false', ''], { error: 'must be true or false' }).default('false'),
 });
 
 export interface SlackConfig {
@@ -66,6 +67,8 @@ export interface Config {
   admins: Set<string>;
   knowledgeDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** When true, debug logs may carry users' message text (the Slack WebClient's request bodies); off by default. */
+  logQuestions?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -113,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admins: new Set(e.SRM_ADMINS.split(',').map((id) => id.trim()).filter(Boolean)),
     knowledgeDir: e.KNOWLEDGE_DIR ?? defaultKnowledgeDir(),
     logLevel: e.LOG_LEVEL,
+    logQuestions: e.LOG_QUESTIONS === 'true',
   };
 }

@@ -1,3 +1,4 @@
+import { DeliveryGuard } from './delivery-guard';
 import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from './answer/answer-engine';
 import type { KnowledgeBase } from './knowledge/load-knowledge';
 import type { Storage } from './ports/storage';
@@ -62,12 +63,19 @@ export class Bot {
   private readonly onStorageError: (operation: string, error: unknown) => void;
   /** Best-effort writes in flight, so shutdown (and tests) can wait for them. */
   private readonly pending = new Set<Promise<void>>();
+  private readonly deliveries: DeliveryGuard;
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
     this.storage = options.storage;
     this.admins = options.admins ?? new Set();
     this.onStorageError = options.onStorageError ?? (() => undefined);
+    this.deliveries = new DeliveryGuard(this.storage, { onError: this.onStorageError });
+  }
+
+  /** True the first time a platform delivery id is seen by any replica; re-deliveries and replays get false. */
+  firstDelivery(key: string): Promise<boolean> {
+    return this.deliveries.first(key);
   }
 
   /** Resolves when every best-effort write started so far has finished or timed out. */
@@ -225,7 +233,8 @@ export class Bot {
       await this.storage.recordFeedback({
         platform: action.platform,
         userId: action.userId,
-        answerId: `${answer.ref.slice(0, 200)}|${topicOf(answer) ?? '-'}`,
+        // One vote per user per topic: four spellings of one question are still one answer to vote on.
+        answerId: topicOf(answer) ?? `ref:${answer.ref.slice(0, 200)}`,
         question: answer.question.slice(0, MAX_QUESTION_LENGTH),
         topic: topicOf(answer),
         confidence: answer.confidence,

@@ -225,6 +225,11 @@ export class PostgresStorage implements Storage {
     return result.rowCount === 1;
   }
 
+  async releaseClaims(prefix: string, before: Date): Promise<number> {
+    const result = await this.query('DELETE FROM claims WHERE left(key, $1) = $2 AND claimed_at < $3', [prefix.length, prefix, before]);
+    return result.rowCount ?? 0;
+  }
+
   async forgetUser(platform: Platform, userId: string): Promise<number> {
     // One statement, so the three deletes commit or fail together without holding a client.
     const { rows } = await this.query<{ removed: number }>(

@@ -188,6 +188,13 @@ export class SqliteStorage implements Storage {
     return result.changes === 1;
   }
 
+  async releaseClaims(prefix: string, before: Date): Promise<number> {
+    // substr rather than LIKE: a prefix may contain % or _.
+    return this.db
+      .prepare('DELETE FROM claims WHERE substr(key, 1, ?) = ? AND claimed_at < ?')
+      .run(prefix.length, prefix, before.getTime()).changes;
+  }
+
   async forgetUser(platform: Platform, userId: string): Promise<number> {
     const forget = this.db.transaction((): number => {
       let removed = 0;

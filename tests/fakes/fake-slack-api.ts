@@ -30,6 +30,8 @@ export class FakeSlackApi {
   readonly responses: RecordedResponse[] = [];
   /** chat.postMessage to one of these channels fails with the mapped Slack error code. */
   readonly postFailures = new Map<string, string>();
+  /** chat.postMessage to one of these channels answers HTTP 429 with this Retry-After (seconds), as Slack's limiter does. */
+  readonly rateLimitedChannels = new Map<string, number>();
   /** HTTP status the response_url endpoints answer with. */
   responseUrlStatus = 200;
   /** When true, response_url posts are recorded but never answered (a stuck Slack endpoint). */
@@ -78,6 +80,7 @@ export class FakeSlackApi {
     this.calls.length = 0;
     this.responses.length = 0;
     this.postFailures.clear();
+    this.rateLimitedChannels.clear();
     this.responseUrlStatus = 200;
     this.responseUrlHangs = false;
     this.endHanging();
@@ -88,6 +91,11 @@ export class FakeSlackApi {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
+  }
+
+  /** response_url requests still held open (the caller has neither finished nor given up). */
+  hangingCount(): number {
+    return this.hanging.size;
   }
 
   private endHanging(): void {
@@ -104,6 +112,8 @@ export class FakeSlackApi {
       this.responses.push({ id: respondMatch[1] as string, body });
       if (this.responseUrlHangs) {
         this.hanging.add(res);
+        // The caller gave up (aborted): the connection closes and the request no longer holds a socket.
+        res.on('close', () => this.hanging.delete(res));
         return;
       }
       res.writeHead(this.responseUrlStatus, { 'content-type': 'text/plain' }).end(this.responseUrlStatus === 200 ? 'ok' : 'error');
@@ -118,6 +128,11 @@ export class FakeSlackApi {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : typeof body.token === 'string' ? body.token : null;
     this.calls.push({ method, body, token });
+    const retryAfter = method === 'chat.postMessage' ? this.rateLimitedChannels.get(String(body.channel)) : undefined;
+    if (retryAfter !== undefined) {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, body, token)));
   }
 

@@ -61,6 +61,8 @@ export function directMessageEvent(text: string, extra: Record<string, unknown> 
   };
 }
 
+let triggerCounter = 0;
+
 export interface ButtonClick {
   actionId: string;
   value?: unknown;
@@ -81,13 +83,15 @@ export function buttonClickForm(click: ButtonClick): string {
   };
   if (click.value !== undefined) action.value = click.value;
   const channelId = click.channelId === undefined ? CHANNEL : click.channelId;
+  triggerCounter += 1;
   const payload = {
     type: 'block_actions',
     user: { id: click.userId ?? ASKER, username: 'asker', team_id: FAKE_TEAM_ID },
     api_app_id: 'A0SRMBOT1',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: '1700000000.000300', channel_id: channelId, is_ephemeral: true, ...(click.threadTs ? { thread_ts: click.threadTs } : {}) },
-    trigger_id: '1.2.3',
+    // Slack gives every click its own trigger id; the bot de-duplicates deliveries by it.
+    trigger_id: `1700000001.${triggerCounter}`,
     team: { id: FAKE_TEAM_ID, domain: 'test' },
     ...(channelId ? { channel: { id: channelId, name: 'general' } } : {}),
     response_url: click.responseUrl,

@@ -75,7 +75,7 @@ describe('Slack events over HTTP', () => {
     expect(t.fake.outgoingCount()).toBe(0);
   });
 
-  it('acks a Slack retry (X-Slack-Retry-Num) without answering again', async () => {
+  it('acks a Slack retry (X-Slack-Retry-Num) of an event it already handled without answering again', async () => {
     const body = eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`));
     await t.post(body, JSON_TYPE);
     await postsArrive();
@@ -84,7 +84,25 @@ describe('Slack events over HTTP', () => {
     expect(retry.status).toBe(200);
     await t.settle();
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(t.logs.join('')).toContain('slack: retry ignored');
+    expect(t.logs.join('')).toContain('slack: duplicate delivery dropped');
+  });
+
+  it('answers a retry whose first delivery never arrived (a new event id), once', async () => {
+    const body = eventEnvelope(appMentionEvent(`<@${FAKE_BOT_USER_ID}> who owns encryption on S3`));
+    const headers = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'connection_failed' };
+    expect((await t.post(body, JSON_TYPE, { headers })).status).toBe(200);
+    await postsArrive();
+    expect((await t.post(body, JSON_TYPE, { headers: { ...headers, 'x-slack-retry-num': '2' } })).status).toBe(200);
+    await t.settle();
+    expect(t.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('answers a signed event replayed three times only once', async () => {
+    const body = eventEnvelope(directMessageEvent('who owns encryption on S3'));
+    for (let i = 0; i < 3; i += 1) expect((await t.post(body, JSON_TYPE)).status).toBe(200);
+    await postsArrive();
+    await t.settle();
+    expect(t.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('rejects an unsigned event with 401', async () => {

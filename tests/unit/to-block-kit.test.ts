@@ -52,7 +52,7 @@ describe('toBlockKit', () => {
     expect(message.blocks.map((block) => block.type)).toEqual(['header', 'context', 'section', 'context', 'actions']);
     expect(ofType<HeaderBlock>(message.blocks, 'header')[0]?.text.text).toBe('Encryption at rest on Amazon S3 · Owner: Customer');
     const [echo, sources] = ofType<ContextBlock>(message.blocks, 'context');
-    expect(echo?.elements).toEqual([{ type: 'mrkdwn', text: 'You asked: who owns encryption on S3' }]);
+    expect(echo?.elements).toEqual([{ type: 'mrkdwn', text: 'You asked: who owns encryption on S3', verbatim: true }]);
     expect(sources?.elements.map((e) => ('text' in e ? e.text : ''))).toEqual([
       'Source:',
       '<https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingEncryption.html|docs.aws.amazon.com · UsingEncryption.html>',
@@ -91,6 +91,16 @@ describe('toBlockKit', () => {
       expect({ where, text }).toEqual({ where, text: expect.not.stringMatching(/<!|<@|<#|<https:\/\/evil|&(?!amp;|lt;|gt;)/) });
     }
     expect(allTexts(message.blocks).some(({ text }) => text.includes('<https://docs.aws.amazon.com/a?b=1&amp;c=2|'))).toBe(true);
+  });
+
+  it('echoes the user\'s *bold*, _italic_, ~strike~ and `code` without formatting, and bare URLs verbatim (not linked)', () => {
+    const message = toBlockKit(reply({ echo: 'who owns *urgent* _this_ ~not~ `rm` https://evil.example/x' }));
+    const [echo] = ofType<ContextBlock>(message.blocks, 'context');
+    const element = echo?.elements[0] as { text: string; verbatim?: boolean };
+    expect(element.verbatim).toBe(true);
+    // Slack formats a marker only when it touches a word: each marker is fenced off with a zero-width space.
+    for (const formatted of [/\*urgent\*/, /_this_/, /~not~/, /`rm`/]) expect(element.text).not.toMatch(formatted);
+    expect(element.text.replace(/\u200B/g, '')).toBe('You asked: who owns *urgent* _this_ ~not~ `rm` https://evil.example/x');
   });
 
   it('shows a non-http source as plain text, never as a link', () => {

@@ -7,7 +7,8 @@ import type { Logger } from '../../logger';
 import { toBoltLogger } from './bolt-logger';
 import { SLACK_LISTENERS } from './listeners/all-listeners';
 import { registerErrorHandler } from './listeners/error-handler';
-import { ignoreRetries } from './listeners/ignore-retries';
+import { dropRedeliveries } from './listeners/drop-redeliveries';
+import { MAX_SLACK_BODY_BYTES, slackRequestGuard } from './slack-request-guard';
 
 /** Slash commands, events and interactivity all arrive on this one URL (the manifest points all three here). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -27,6 +28,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** The shared HTTP app; in HTTP mode the adapter mounts SLACK_EVENTS_PATH on it. */
   http: Express;
+  /** LOG_QUESTIONS: let Bolt's debug lines (which carry message bodies) into the log. */
+  logQuestions?: boolean;
 }
 
 export interface SlackAdapter {
@@ -40,12 +43,14 @@ export interface SlackAdapter {
  * Builds the Bolt app: HTTP through an ExpressReceiver on the shared server, or Socket Mode when an app-level
  * token is configured (no public URL needed). Listeners only convert and forward to the core.
  */
-export async function createSlackApp({ config, bot, logger, http }: SlackAdapterOptions): Promise<SlackAdapter> {
-  const boltLogger = toBoltLogger(logger);
+export async function createSlackApp({ config, bot, logger, http, logQuestions = false }: SlackAdapterOptions): Promise<SlackAdapter> {
+  const boltLogger = toBoltLogger(logger, logQuestions);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: withTrailingSlash(config.apiUrl ?? DEFAULT_API_URL),
     timeout: API_TIMEOUT_MS,
     retryConfig: { retries: API_RETRIES },
+    // A 429 rejects the one call (callWithRateLimit waits and retries it) instead of pausing every call of the client.
+    rejectRateLimitedCalls: true,
     logger: boltLogger,
   };
   const identity = await verifyBotToken(config.botToken, clientOptions);
@@ -63,6 +68,7 @@ export async function createSlackApp({ config, bot, logger, http }: SlackAdapter
     convoStore: false as const,
   };
   const socketMode = config.appToken !== undefined;
+  if (!socketMode) http.use(SLACK_EVENTS_PATH, ...slackRequestGuard({ signingSecret: config.signingSecret }));
   const app = socketMode
     ? new App({ ...common, appToken: config.appToken, socketMode: true })
     : new App({
@@ -75,11 +81,12 @@ export async function createSlackApp({ config, bot, logger, http }: SlackAdapter
           // Slack wants the 200 within 3 s whatever those calls do (waiting for them once delayed an ack to 5 s).
           // The cost is that a process stopping right after the 200 drops that answer; the user can ask again.
           processBeforeResponse: false,
+          bodyLimit: MAX_SLACK_BODY_BYTES,
           logger: boltLogger,
         }),
       });
 
-  ignoreRetries(app, logger);
+  dropRedeliveries(app, bot, logger);
   for (const listener of SLACK_LISTENERS) listener.register(app, { bot, logger });
   registerErrorHandler(app, logger);
 

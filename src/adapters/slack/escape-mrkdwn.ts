@@ -33,3 +33,14 @@ export function truncateEscaped(text: string, max: number): string {
 export function escapeAndFit(text: string, max: number): string {
   return truncateEscaped(escapeMrkdwn(text), max);
 }
+
+/** Zero-width space: Slack formats *bold*, _italic_, ~strike~ and `code` only when the marker touches a word. */
+const ZWSP = '\u200B';
+
+/**
+ * For the user's own words echoed back: the three entities escaped, and the formatting markers separated from the
+ * text by a zero-width space, so "*urgent*" shows as typed instead of in bold (Slack has no escape for them).
+ */
+export function escapeUserText(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (marker) => `${ZWSP}${marker}${ZWSP}`);
+}

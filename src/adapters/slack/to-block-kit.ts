@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { OWNER_LABEL, type Reply, type ReplyButton, type ReplyLink, type ReplyTable } from '../../core/types';
-import { escapeAndFit, escapeMrkdwn, truncateEscaped } from './escape-mrkdwn';
+import { escapeAndFit, escapeMrkdwn, escapeUserText, truncateEscaped } from './escape-mrkdwn';
 import { encodeActionId } from './slack-action-ids';
 import {
   MAX_ACTIONS_ELEMENTS,
@@ -34,7 +34,7 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 export function toBlockKit(reply: Reply, options: BlockKitOptions = {}): SlackMessage {
   const head: KnownBlock[] = [headerBlock(reply)];
   if (options.sharedBy && SLACK_USER_ID.test(options.sharedBy)) head.push(contextBlock([`Shared by <@${options.sharedBy}>`]));
-  if (reply.echo) head.push(contextBlock([`You asked: ${escapeMrkdwn(reply.echo)}`]));
+  if (reply.echo) head.push(verbatimContextBlock(`You asked: ${escapeUserText(reply.echo)}`));
 
   const body: KnownBlock[] = reply.sections.map((section) =>
     sectionBlock(section.heading ? `*${escapeMrkdwn(section.heading)}*\n${escapeMrkdwn(section.text)}` : escapeMrkdwn(section.text)),
@@ -66,6 +66,11 @@ function headerBlock(reply: Reply): KnownBlock {
 
 function sectionBlock(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(mrkdwn, MAX_SECTION_TEXT) } };
+}
+
+/** A context line of the user's own words: verbatim, so Slack does not turn their bare URLs into links. */
+function verbatimContextBlock(mrkdwnText: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateEscaped(mrkdwnText, MAX_CONTEXT_TEXT), verbatim: true }] };
 }
 
 function contextBlock(mrkdwnTexts: string[]): ContextBlock {

@@ -67,6 +67,8 @@ export interface Storage {
   report(since: Date, limit?: number): Promise<KnowledgeReport>;
   /** Claims a unique key (e.g. `quiz:C123:2026-11-23`). Resolves true for exactly one caller across replicas. */
   claim(key: string, holder: string): Promise<boolean>;
+  /** Deletes claims whose key starts with `prefix` and that were made before `before`; resolves how many. */
+  releaseClaims(prefix: string, before: Date): Promise<number>;
   /**
    * Deletes every row that names this user (feedback, questions, their one-to-one conversation refs);
    * resolves the number of rows removed. Claims hold replica ids, not users, and are kept.

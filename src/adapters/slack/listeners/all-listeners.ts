@@ -1,11 +1,12 @@
 import { appMention } from './app-mention';
 import { buttonActions } from './button-actions';
 import { directMessage } from './direct-message';
+import { ignoreForeignActions } from './ignore-foreign-actions';
 import type { SlackListener } from './slack-listener';
 import { srmCommand } from './srm-command';
 
 /** Every listener the Slack app registers, in registration order. */
-export const SLACK_LISTENERS: readonly SlackListener[] = [srmCommand, appMention, directMessage, buttonActions];
+export const SLACK_LISTENERS: readonly SlackListener[] = [srmCommand, appMention, directMessage, buttonActions, ignoreForeignActions];
 
 const unique = (values: (string[] | undefined)[]): string[] => [...new Set(values.flatMap((list) => list ?? []))].sort();
 

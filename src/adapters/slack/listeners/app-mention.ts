@@ -1,3 +1,4 @@
+import { callWithRateLimit } from '../call-with-rate-limit';
 import { messageToIncoming } from '../to-incoming';
 import { toBlockKit } from '../to-block-kit';
 import type { SlackListener } from './slack-listener';
@@ -21,9 +22,11 @@ export const appMention: SlackListener = {
           // Meant for the asker alone (a refusal, a "forget me" receipt): the channel must not see it. Slack only
           // shows an ephemeral thread reply in a thread that already exists, so a top-level mention gets it
           // next to the mention instead of in a new thread.
-          await client.chat.postEphemeral({ channel: event.channel, user, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}), ...message });
+          await callWithRateLimit(() =>
+            client.chat.postEphemeral({ channel: event.channel, user, ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}), ...message }),
+          );
         } else {
-          await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message });
+          await callWithRateLimit(() => client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message }));
         }
       }
     });

@@ -1,4 +1,6 @@
-import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import { callWithRateLimit } from '../call-with-rate-limit';
+import { postResponseUrl } from '../post-response-url';
 import type { Reply } from '../../../core/types';
 import type { Logger } from '../../../logger';
 import { parseButtonAction, type ParsedButton } from '../parse-button-action';
@@ -7,7 +9,7 @@ import { toBlockKit } from '../to-block-kit';
 import type { SlackListener } from './slack-listener';
 
 export const BAD_BUTTON_TEXT =
-  "Sorry, I couldn't read that button (it may come from an older version of this card). Ask again with /srm <question>.";
+  "Sorry, I couldn't read that button (it may come from an older version of this card). Ask again: type /srm followed by your question.";
 
 /** chat.postMessage errors meaning "the bot cannot post there", where response_url still can. */
 const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'restricted_action']);
@@ -20,8 +22,12 @@ export const buttonActions: SlackListener = {
   name: 'button-actions',
   needs: { interactivity: true, scopes: ['chat:write'] },
   register(app, { bot, logger }) {
-    app.action({ type: 'block_actions', action_id: OUR_ACTION_ID_PATTERN }, async ({ ack, body, respond, client, context }) => {
+    app.action({ type: 'block_actions', action_id: OUR_ACTION_ID_PATTERN }, async ({ ack, body, client, context }) => {
       await ack();
+      const responseUrl = 'response_url' in body && typeof body.response_url === 'string' ? body.response_url : null;
+      const respond = async (message: Record<string, unknown>): Promise<void> => {
+        if (responseUrl) await postResponseUrl(responseUrl, message);
+      };
       const parsed = parseButtonAction(body);
       if (!parsed.ok) {
         logger.warn('slack: rejected button payload', { reason: parsed.reason, team: context.teamId });
@@ -42,7 +48,7 @@ export const buttonActions: SlackListener = {
 
 interface ShareTools {
   client: AllMiddlewareArgs['client'];
-  respond: RespondFn;
+  respond: (message: Record<string, unknown>) => Promise<void>;
   logger: Logger;
 }
 
@@ -55,7 +61,9 @@ async function share(button: ParsedButton, replies: Reply[], { client, respond, 
     const message = toBlockKit(reply, { sharedBy: button.action.userId });
     if (button.channelId) {
       try {
-        await client.chat.postMessage({ channel: button.channelId, ...(button.threadTs ? { thread_ts: button.threadTs } : {}), ...message });
+        await callWithRateLimit(() =>
+          client.chat.postMessage({ channel: button.channelId as string, ...(button.threadTs ? { thread_ts: button.threadTs } : {}), ...message }),
+        );
         continue;
       } catch (error) {
         const code = platformErrorCode(error);

@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger';
+import { postResponseUrl } from '../post-response-url';
 
 export const SORRY_TEXT = 'Sorry, something went wrong while answering that. Please try again in a moment.';
 
-/** A response_url that never answers must not keep the apology (and its socket) pending forever. */
-const RESPONSE_URL_TIMEOUT_MS = 5000;
 
 interface RequestFacts {
   kind: string;
@@ -46,13 +45,7 @@ export function registerErrorHandler(app: App, logger: Logger): void {
 
 async function tellUser(app: App, facts: RequestFacts): Promise<void> {
   if (facts.responseUrl) {
-    const response = await fetch(facts.responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: SORRY_TEXT }),
-      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+    await postResponseUrl(facts.responseUrl, { response_type: 'ephemeral', replace_original: false, text: SORRY_TEXT });
     return;
   }
   if (facts.channel && facts.user) {

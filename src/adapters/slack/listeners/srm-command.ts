@@ -1,4 +1,5 @@
 import type { Reply } from '../../../core/types';
+import { postResponseUrl } from '../post-response-url';
 import { settleWithin } from '../settle-within';
 import { commandToIncoming } from '../to-incoming';
 import { toBlockKit, type SlackMessage } from '../to-block-kit';
@@ -24,7 +25,8 @@ export const srmCommand: SlackListener = {
   name: 'srm-command',
   needs: { commands: [SRM_COMMAND], scopes: ['commands'] },
   register(app, { bot }) {
-    app.command(SRM_COMMAND, async ({ command, ack, respond }) => {
+    app.command(SRM_COMMAND, async ({ command, ack }) => {
+      const respond = (message: object) => postResponseUrl(command.response_url, message);
       const answering = bot.handleMessage(commandToIncoming(command));
       const early = await settleWithin(answering, ANSWER_IN_ACK_BUDGET_MS).catch(async (error: unknown) => {
         // Ack anyway so Slack shows no timeout; the error handler logs it and says sorry through response_url.
