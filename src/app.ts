@@ -65,7 +65,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let server: Server;
   try {
     if (config.slack) {
-      const slack = await createSlackApp({ config: config.slack, bot, logger, http });
+      const slack = await createSlackApp({ config: config.slack, bot, logger, http, logQuestions: config.logQuestions });
       closers.push(() => slack.stop());
     } else {
       logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
