@@ -1,6 +1,10 @@
 import { SrmError } from '../core/errors';
+import { lintKnowledge } from '../core/knowledge/lint-knowledge';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import { defaultKnowledgeDir } from '../project-root';
+
+/** The knowledge base must cover at least this many services (the knowledge issue's breadth goal). */
+export const MIN_SERVICES = 60;
 
 /** Validates every knowledge file and prints coverage: which services × domains are filled. */
 export function kbCheck(root: string): string {
@@ -31,6 +35,16 @@ export function kbCheck(root: string): string {
   lines.push(`services: ${kb.services.length}, domains: ${kb.domains.length}, concepts: ${kb.concepts.length}`);
   lines.push(`coverage: ${filled}/${cells} service × domain cells filled (${((100 * filled) / cells).toFixed(1)}%), ${derived} derived from general statements`);
   lines.push(`general row: ${kb.general.responsibilities.length}/${kb.domains.length} domains; variants: ${variants}`);
+  const lint = lintKnowledge(kb);
+  lines.push(`non-AWS sources: ${lint.nonAwsSources.length}; fragment list items: ${lint.fragments.length}; entries without sourceDate: ${lint.missingSourceDates.length}`);
+  lines.push(`oldest source copies: ${lint.sourceDates.slice(0, 5).map(([where, date]) => `${date} ${where}`).join(', ')}`);
+  const problems = [
+    ...(kb.services.length < MIN_SERVICES ? [`only ${kb.services.length} services; at least ${MIN_SERVICES} are expected`] : []),
+    ...lint.nonAwsSources.map((line) => `non-AWS source (cite docs.aws.amazon.com, aws.amazon.com or a pinned awsdocs file): ${line}`),
+    ...lint.fragments.map((line) => `fragment list item (write whole phrases, one per block-list line): ${line}`),
+    ...lint.missingSourceDates.map((where) => `missing sourceDate (the date of the source copy read): ${where}`),
+  ];
+  if (problems.length > 0) throw new SrmError('KNOWLEDGE_INVALID', problems.join('\n'));
   lines.push('knowledge OK');
   return lines.join('\n');
 }

@@ -62,7 +62,7 @@ describe('loadKnowledge', () => {
     roots.push(root);
     writeFileSync(
       join(root, 'concepts', 'broken.yaml'),
-      'id: broken\ntitle: Broken\nsummary: Links nowhere.\nexamples: [x]\nrelated: [no-such-thing]\nsources: [https://example.com]\nreviewed: 2026-11-22\n',
+      'id: broken\ntitle: Broken\nsummary: Links nowhere.\nexamples: [x]\nrelated: [no-such-thing]\nsources: [https://example.com]\nsourceDate: 2026-11-22\nreviewed: 2026-11-22\n',
     );
     expect(loadError(root).message).toMatch(/concepts\/broken\.yaml: related: unknown id "no-such-thing"/);
   });
@@ -72,7 +72,7 @@ describe('loadKnowledge', () => {
     roots.push(root);
     writeFileSync(
       join(root, 'domains.yaml'),
-      'domains:\n  - id: encryption-at-rest\n    name: E\n    layer: customer-data\n    compare: [nothing]\n    aliases: [e]\n  - id: physical-security\n    name: P\n    layer: infrastructure\n    aliases: [p]\n',
+      'domains:\n  - id: encryption-at-rest\n    name: E\n    layer: configuration\n    compare: [nothing]\n    aliases: [e]\n  - id: physical-security\n    name: P\n    layer: facilities\n    aliases: [p]\n',
     );
     expect(loadError(root).message).toMatch(/domains\.0\.compare: unknown service "nothing"/);
   });

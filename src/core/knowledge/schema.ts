@@ -67,7 +67,7 @@ export const responsibilitySchema = z
     derived: z.boolean().default(false),
     sources: sourceListSchema,
     /** Date of the copy of the source that was read; `reviewed` is when the entry was last checked against it. */
-    sourceDate: dateSchema.optional(),
+    sourceDate: dateSchema,
     reviewed: dateSchema,
     variants: z.array(variantSchema).default([]),
   })
@@ -133,7 +133,7 @@ export const conceptSchema = z
     /** Concept or domain ids; checked so a rename cannot leave a dangling link. */
     related: z.array(idSchema).default([]),
     sources: sourceListSchema,
-    sourceDate: dateSchema.optional(),
+    sourceDate: dateSchema,
     reviewed: dateSchema,
   })
   .strict();
