@@ -1,4 +1,5 @@
 import { DeliveryGuard } from './delivery-guard';
+import { ThreadMemory } from './thread-memory';
 import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from './answer/answer-engine';
 import type { KnowledgeBase } from './knowledge/load-knowledge';
 import type { Storage } from './ports/storage';
@@ -24,7 +25,11 @@ export interface BotOptions {
   admins?: ReadonlySet<string>;
   /** Told when a best-effort write (question log, conversation reference) fails or times out; answers never wait on it. */
   onStorageError?: (operation: string, error: unknown) => void;
+  /** How long a thread's earlier questions count as context for a follow-up (default 30 minutes). */
+  followUpWindowMs?: number;
 }
+
+
 
 /** A best-effort write that takes longer than this is given up on (and reported); the answer has long gone out. */
 const BEST_EFFORT_TIMEOUT_MS = 3000;
@@ -64,6 +69,7 @@ export class Bot {
   /** Best-effort writes in flight, so shutdown (and tests) can wait for them. */
   private readonly pending = new Set<Promise<void>>();
   private readonly deliveries: DeliveryGuard;
+  private readonly threads: ThreadMemory;
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
@@ -71,6 +77,11 @@ export class Bot {
     this.admins = options.admins ?? new Set();
     this.onStorageError = options.onStorageError ?? (() => undefined);
     this.deliveries = new DeliveryGuard(this.storage, { onError: this.onStorageError });
+    this.threads = new ThreadMemory(this.storage, {
+      windowMs: options.followUpWindowMs,
+      onError: this.onStorageError,
+      background: (operation, write) => this.background(operation, write),
+    });
   }
 
   /** True the first time a platform delivery id is seen by any replica; re-deliveries and replays get false. */
@@ -101,9 +112,10 @@ export class Bot {
     this.pending.add(task);
   }
 
-  ask(question: string): AskResult {
+  /** `thread`: earlier questions of the same conversation, oldest first, for follow-ups. */
+  ask(question: string, thread: readonly string[] = []): AskResult {
     const text = question.slice(0, MAX_QUESTION_LENGTH);
-    const answer = this.engine.answer(text);
+    const answer = this.engine.answer(text, thread.map((earlier) => earlier.slice(0, MAX_QUESTION_LENGTH)));
     return { answer, reply: buildReply(answer, this.engine.catalog) };
   }
 
@@ -140,7 +152,9 @@ export class Bot {
       return [await this.adminReport(incoming, match[1])];
     }
     this.rememberConversation(incoming);
-    const result = this.ask(incoming.text);
+    const thread = await this.threads.context(incoming);
+    const result = this.ask(incoming.text, thread);
+    if (result.answer.intent !== 'srm.help') this.threads.remember(incoming, incoming.text.slice(0, MAX_QUESTION_LENGTH));
     const storage = this.storage;
     if (storage) this.background('record question', () => storage.recordQuestion({
       platform: incoming.platform,

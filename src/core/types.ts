@@ -19,6 +19,11 @@ export interface Incoming {
   /** Where proactive posts can reach this conversation later; stored on first contact. */
   conversationRef?: IncomingConversationRef;
   /**
+   * The thread a follow-up belongs to: Slack `team:channel:thread ts` (a DM: `team:channel`), Teams conversation id.
+   * Questions in the same thread within the follow-up window are read as context for the next one.
+   */
+  threadKey?: string;
+  /**
    * True when only the asker sees the reply (a Slack slash command's ephemeral answer, a DM, a Teams personal
    * chat). Replies about other users' data (the admin report) are given only here.
    */

@@ -5,6 +5,7 @@ import type {
   KnowledgeReport,
   Platform,
   QuestionRecord,
+  ThreadTurn,
   Storage,
 } from '../core/ports/storage';
 import { migratePostgres } from './migrations/migrate-postgres';
@@ -225,6 +226,29 @@ export class PostgresStorage implements Storage {
     return result.rowCount === 1;
   }
 
+  async recordTurn(turn: ThreadTurn): Promise<void> {
+    await this.query('INSERT INTO thread_turns (platform, thread_key, user_id, question, asked_at) VALUES ($1, $2, $3, $4, $5)', [
+      turn.platform,
+      turn.threadKey,
+      turn.userId,
+      turn.question,
+      turn.askedAt,
+    ]);
+  }
+
+  async recentTurns(platform: Platform, threadKey: string, since: Date, limit: number): Promise<ThreadTurn[]> {
+    const { rows } = await this.query<{ platform: Platform; thread_key: string; user_id: string; question: string; asked_at: Date }>(
+      `SELECT platform, thread_key, user_id, question, asked_at FROM thread_turns
+       WHERE platform = $1 AND thread_key = $2 AND asked_at >= $3 ORDER BY asked_at DESC, id DESC LIMIT $4`,
+      [platform, threadKey, since, limit],
+    );
+    return rows.reverse().map((row) => ({ platform: row.platform, threadKey: row.thread_key, userId: row.user_id, question: row.question, askedAt: row.asked_at }));
+  }
+
+  async pruneTurns(before: Date): Promise<number> {
+    return (await this.query('DELETE FROM thread_turns WHERE asked_at < $1', [before])).rowCount ?? 0;
+  }
+
   async releaseClaims(prefix: string, before: Date): Promise<number> {
     const result = await this.query('DELETE FROM claims WHERE left(key, $1) = $2 AND claimed_at < $3', [prefix.length, prefix, before]);
     return result.rowCount ?? 0;
@@ -235,8 +259,9 @@ export class PostgresStorage implements Storage {
     const { rows } = await this.query<{ removed: number }>(
       `WITH f AS (DELETE FROM feedback WHERE platform = $1 AND user_id = $2 RETURNING 1),
             q AS (DELETE FROM questions WHERE platform = $1 AND user_id = $2 RETURNING 1),
+            t AS (DELETE FROM thread_turns WHERE platform = $1 AND user_id = $2 RETURNING 1),
             c AS (DELETE FROM conversation_refs WHERE platform = $1 AND user_id = $2 RETURNING 1)
-       SELECT ((SELECT COUNT(*) FROM f) + (SELECT COUNT(*) FROM q) + (SELECT COUNT(*) FROM c))::int AS removed`,
+       SELECT ((SELECT COUNT(*) FROM f) + (SELECT COUNT(*) FROM q) + (SELECT COUNT(*) FROM t) + (SELECT COUNT(*) FROM c))::int AS removed`,
       [platform, userId],
     );
     return rows[0]?.removed ?? 0;

@@ -7,6 +7,7 @@ import type {
   KnowledgeReport,
   Platform,
   QuestionRecord,
+  ThreadTurn,
   Storage,
 } from '../core/ports/storage';
 import { migrateSqlite } from './migrations/migrate-sqlite';
@@ -188,6 +189,26 @@ export class SqliteStorage implements Storage {
     return result.changes === 1;
   }
 
+  async recordTurn(turn: ThreadTurn): Promise<void> {
+    this.db
+      .prepare('INSERT INTO thread_turns (platform, thread_key, user_id, question, asked_at) VALUES (?, ?, ?, ?, ?)')
+      .run(turn.platform, turn.threadKey, turn.userId, turn.question, turn.askedAt.getTime());
+  }
+
+  async recentTurns(platform: Platform, threadKey: string, since: Date, limit: number): Promise<ThreadTurn[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT platform, thread_key, user_id, question, asked_at FROM thread_turns
+         WHERE platform = ? AND thread_key = ? AND asked_at >= ? ORDER BY asked_at DESC, id DESC LIMIT ?`,
+      )
+      .all(platform, threadKey, since.getTime(), limit) as { platform: Platform; thread_key: string; user_id: string; question: string; asked_at: number }[];
+    return rows.reverse().map((row) => ({ platform: row.platform, threadKey: row.thread_key, userId: row.user_id, question: row.question, askedAt: new Date(row.asked_at) }));
+  }
+
+  async pruneTurns(before: Date): Promise<number> {
+    return this.db.prepare('DELETE FROM thread_turns WHERE asked_at < ?').run(before.getTime()).changes;
+  }
+
   async releaseClaims(prefix: string, before: Date): Promise<number> {
     // substr rather than LIKE: a prefix may contain % or _.
     return this.db
@@ -198,7 +219,7 @@ export class SqliteStorage implements Storage {
   async forgetUser(platform: Platform, userId: string): Promise<number> {
     const forget = this.db.transaction((): number => {
       let removed = 0;
-      for (const table of ['feedback', 'questions', 'conversation_refs']) {
+      for (const table of ['feedback', 'questions', 'thread_turns', 'conversation_refs']) {
         const statement = this.db.prepare(`DELETE FROM ${table} WHERE platform = ? AND user_id = ?`);
         removed += statement.run(platform, userId).changes;
       }

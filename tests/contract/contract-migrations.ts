@@ -4,7 +4,7 @@ import { migrations } from '../../src/storage/migrations/migrations';
 import type { StorageHarness, TestDatabase } from './storage-harness';
 import { aRef } from './storage-fixtures';
 
-const TABLES = ['claims', 'conversation_refs', 'feedback', 'questions', 'schema_migrations'];
+const TABLES = ['claims', 'conversation_refs', 'feedback', 'questions', 'schema_migrations', 'thread_turns'];
 const VERSIONS = migrations.map((migration) => migration.version);
 const LATEST = VERSIONS.at(-1) ?? 0;
 

@@ -2,6 +2,7 @@ import { describeConcurrencyContract } from './contract-concurrency';
 import { describeMigrationsContract } from './contract-migrations';
 import { describeRecordsContract } from './contract-records';
 import { describeReportContract } from './contract-report';
+import { describeThreadsContract } from './contract-threads';
 import type { StorageHarness } from './storage-harness';
 
 /**
@@ -15,6 +16,7 @@ export function describeStorageContract(harness: StorageHarness): void {
 
     describeRecordsContract(harness);
     describeReportContract(harness);
+    describeThreadsContract(harness);
     describeConcurrencyContract(harness);
     describeMigrationsContract(harness);
   });

@@ -12,10 +12,16 @@ type Row = [question: string, owner: 'aws' | 'customer' | 'shared' | null, inten
 const ROWS: Row[] = [
   ['who owns encryption on S3', 'customer', 'srm.lookup', 's3', 'encryption-at-rest'],
   ['who patches the guest OS on EC2', 'customer', 'srm.lookup', 'ec2', 'guest-os-patching'],
-  ['who patches the database engine on RDS', 'aws', 'srm.lookup', 'rds', 'database-engine-patching'],
+  // The knowledge review split RDS engine patching: minor versions AWS (auto minor version upgrade), major the customer.
+  ['who patches the database engine on RDS', 'shared', 'srm.lookup', 'rds', 'database-engine-patching'],
+  ['who kicks off a major version upgrade of our rds postgres, say 14 to 17', 'customer', 'srm.lookup', 'rds', 'database-engine-patching'],
+  ['with auto minor version upgrade on, who applies rds minor versions', 'aws', 'srm.lookup', 'rds', 'database-engine-patching'],
   ['who trains employees on security', 'shared', 'srm.lookup', null, 'employee-training'],
   ['s3 encyrption owner?', 'customer', 'srm.lookup', 's3', 'encryption-at-rest'],
-  ['do we patch lambda or does amazon', 'aws', 'srm.lookup', 'lambda'],
+  // Lambda runtime patching depends on the runtime management mode (Auto: AWS; Function update, Manual: you).
+  ['do we patch lambda or does amazon', 'shared', 'srm.lookup', 'lambda'],
+  ['lambda runtime left in auto update mode: who applies runtime patches', 'aws', 'srm.lookup', 'lambda'],
+  ['we pinned the lambda runtime with manual mode, who updates it now', 'customer', 'srm.lookup', 'lambda'],
   ['os updates on ec2 instances, us or them?', 'customer', 'srm.lookup', 'ec2', 'guest-os-patching'],
   ['who sets up security groups for our instances', 'customer', 'srm.lookup', undefined, 'network-configuration'],
   ['is dynamo db data encrypted at rest out of the box', 'aws', 'srm.lookup', 'dynamodb', 'encryption-at-rest'],

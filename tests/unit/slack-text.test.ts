@@ -33,20 +33,25 @@ describe('to-incoming', () => {
       conversationId: 'C1',
       tenantId: 'T1',
       conversationRef: { key: 'T1:C1', reference: { teamId: 'T1', channelId: 'C1' }, direct: false },
+      threadKey: 'T1:C1:cmd:U1',
       private: true,
     });
   });
 
   it('marks a channel mention public and a DM private and direct', () => {
-    expect(messageToIncoming({ text: '<@UBOT> hi', user: 'U1', channel: 'C1' }, 'UBOT', 'T1')).toEqual({
+    expect(messageToIncoming({ text: '<@UBOT> hi', user: 'U1', channel: 'C1', ts: '17.1' }, 'UBOT', 'T1')).toEqual({
       platform: 'slack',
       userId: 'U1',
       text: 'hi',
       conversationId: 'C1',
       tenantId: 'T1',
       conversationRef: { key: 'T1:C1', reference: { teamId: 'T1', channelId: 'C1' }, direct: false },
+      threadKey: 'T1:C1:17.1',
       private: false,
     });
+    // A reply in a thread belongs to the thread; a DM is one conversation unless answered in a thread.
+    expect(messageToIncoming({ text: 'and s3?', user: 'U1', channel: 'C1', ts: '17.2', thread_ts: '17.1' }, 'UBOT', 'T1').threadKey).toBe('T1:C1:17.1');
+    expect(messageToIncoming({ text: 'hi', user: 'U1', channel: 'D1', ts: '17.3', channel_type: 'im' }, 'UBOT', 'T1').threadKey).toBe('T1:D1');
     expect(messageToIncoming({ text: 'hi', user: 'U1', channel: 'D1', channel_type: 'im' }, 'UBOT', 'T1')).toMatchObject({
       conversationRef: { key: 'T1:D1', reference: { teamId: 'T1', channelId: 'D1' }, direct: true },
       private: true,

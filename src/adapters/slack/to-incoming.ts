@@ -17,6 +17,9 @@ export interface MessageEventFields {
   team?: string;
   /** `im` for a DM; message events carry it, app_mention events do not. */
   channel_type?: string;
+  ts?: string;
+  /** Set on a reply inside a thread: the thread's parent message. */
+  thread_ts?: string;
 }
 
 /** A slash command's answer is ephemeral (only the asker sees it), so it counts as private wherever it is typed. */
@@ -28,6 +31,8 @@ export function commandToIncoming(command: SlashCommandFields): Incoming {
     conversationId: command.channel_id,
     tenantId: command.team_id ?? null,
     conversationRef: slackConversationRef(command.team_id, command.channel_id),
+    // Slash-command answers are ephemeral, one asker each: a follow-up /srm continues that user's own thread.
+    threadKey: `${command.team_id ?? '-'}:${command.channel_id}:cmd:${command.user_id}`,
     private: true,
   };
 }
@@ -57,8 +62,19 @@ export function messageToIncoming(event: MessageEventFields, botUserId: string |
     conversationId: event.channel,
     tenantId: teamId ?? event.team ?? null,
     conversationRef: slackConversationRef(teamId ?? event.team, event.channel, event.channel_type),
+    threadKey: threadKeyOf(teamId ?? event.team, event),
     private: isDirectMessage(event.channel, event.channel_type),
   };
+}
+
+/**
+ * The thread a message belongs to: a channel mention is answered in a thread under it, so the thread is its
+ * thread_ts (or its own ts when it starts one); a DM is one conversation unless the user replies in a thread.
+ */
+function threadKeyOf(teamId: string | undefined, event: MessageEventFields): string {
+  const base = `${teamId ?? '-'}:${event.channel}`;
+  if (isDirectMessage(event.channel, event.channel_type)) return event.thread_ts ? `${base}:${event.thread_ts}` : base;
+  return `${base}:${event.thread_ts ?? event.ts ?? '-'}`;
 }
 
 /** Removes `<@UBOT>` and `<@UBOT|name>` wherever they appear (people also write "… right, @srm?"). */

@@ -51,5 +51,6 @@ export function stripBotMention(activity: Activity): string {
  */
 export function toIncoming(activity: Activity): Incoming | null {
   if (!isPersonal(activity) && !mentionsBot(activity)) return null;
-  return { ...toConversation(activity), text: stripBotMention(activity) };
+  // A Teams channel thread has its own conversation id (";messageid=…"); a personal or group chat is one thread.
+  return { ...toConversation(activity), text: stripBotMention(activity), threadKey: activity.conversation.id };
 }

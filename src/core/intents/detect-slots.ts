@@ -31,6 +31,10 @@ export interface Slots {
   onTopic: boolean;
   /** The question is about the model itself and nothing else ("what is the shared responsibility model?"). */
   aboutModel: boolean;
+  /** AWS services the question names that the knowledge base does not cover (their display names). */
+  unknownServices: string[];
+  /** The question's words after typo correction ("timout" → "timeout"), for the checks that read whole phrases. */
+  correctedText: string;
 }
 
 /** Generic words that name a service only when nothing more specific is said. */
@@ -44,6 +48,15 @@ const NOISE = /\b(?:the\s+)?(?:aws\s+)?shared\s+responsibilit(?:y|ies)(?:\s+mode
 const NOISE_TEST = new RegExp(NOISE.source);
 const MAX_ALIAS_WORDS = 5;
 const FUZZY_CACHE_LIMIT = 5000;
+/**
+ * Unknown words a question may spend typo correction on. Correction (and fuse.js above all) is the costly step, so
+ * a long message of unique words is capped here: its worst case stays near an ordinary question's.
+ */
+const MAX_CORRECTIONS = 16;
+/** Longer "words" are pasted ids, hashes or URLs: never corrected. */
+const MAX_CORRECTABLE_LENGTH = 24;
+/** Words just before a service that make it where the team is coming from, not the subject ("from EC2 to MSK"). */
+const SOURCE_MARKERS = new Set(['from', 'off', 'leaving', 'replacing', 'replace', 'instead', 'migrating', 'retiring', 'ditching']);
 const CORRECTED_WEIGHT = 0.7;
 /** Words of a long question's scene-setting sentences count less than the sentence that asks. */
 const CONTEXT_WEIGHT = 0.5;
@@ -62,6 +75,9 @@ function stemKey(text: string): string {
 
 export class SlotDetector {
   private readonly serviceAliases = new Map<string, AliasEntry>();
+  /** Stem key → display name of an AWS service the knowledge base does not cover. */
+  private readonly otherAliases = new Map<string, AliasEntry>();
+  private readonly otherNames: string[] = [];
   private readonly domainAliases = new Map<string, AliasEntry>();
   private readonly serviceFuse: Fuse<{ alias: string; id: string }>;
   private readonly aliasWords = new Set<string>();
@@ -93,6 +109,16 @@ export class SlotDetector {
         if (!weak && normalizeText(alias).length >= 4) fuseItems.push({ alias: normalizeText(alias), id: service.id });
       }
     }
+    kb.otherServices.forEach((other, index) => {
+      this.otherNames.push(other.name);
+      for (const alias of [other.name, ...other.aliases]) {
+        const key = stemKey(alias);
+        if (key === '' || this.serviceAliases.has(key) || domainKeys.has(key)) continue;
+        this.otherAliases.set(key, { targetId: String(index), weak: false, words: key.split(' ').length });
+        // Known as written, so typo correction never turns "quicksight" into a word of a covered service.
+        for (const word of splitWords(normalizeText(alias))) this.aliasWords.add(word);
+      }
+    });
     this.serviceFuse = new Fuse(fuseItems, { keys: ['alias'], includeScore: true, threshold: 0.3, ignoreLocation: true });
   }
 
@@ -106,11 +132,14 @@ export class SlotDetector {
     );
     const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
     let onTopic = false;
+    let corrections = 0;
     const fixed = words.flatMap(({ word, context }) => {
       if (STOPWORDS.has(word) || known(word)) {
         if (this.index.topicalWords.has(word) || this.aliasWords.has(word)) onTopic = true;
         return [{ word, corrected: false, context }];
       }
+      if (corrections >= MAX_CORRECTIONS || word.length > MAX_CORRECTABLE_LENGTH) return [{ word, corrected: false, context }];
+      corrections += 1;
       // The cheap edit-distance look-up first; fuse.js only for what it cannot place (a mangled service name).
       const correction = correctWord(word, this.index.words);
       if (correction !== null) return [{ word: correction, corrected: true, context }];
@@ -122,7 +151,14 @@ export class SlotDetector {
 
     const services = this.matchAliases(stems, this.serviceAliases);
     const domains = this.matchAliases(stems, this.domainAliases);
-    const named = services.filter((slot) => !slot.entry.weak);
+    // "We moved Kafka from EC2 to MSK": a service right after "from"/"off"/"replacing" is where they came from.
+    const isSource = (slot: { positions: number[] }): boolean => {
+      const first = slot.positions[0] ?? 0;
+      return fixed.slice(Math.max(0, first - 3), first).some((item) => SOURCE_MARKERS.has(item.word));
+    };
+    const allNamed = services.filter((slot) => !slot.entry.weak);
+    const targets = allNamed.filter((slot) => !isSource(slot));
+    const named = targets.length > 0 ? targets : allNamed;
     // "We're moving from X to Y. Do we still patch it?": a service named where the question is asked wins
     // over one named only in the scene-setting sentences.
     const asked = named.filter((slot) => slot.positions.some((p) => !fixed[p]?.context));
@@ -161,6 +197,8 @@ export class SlotDetector {
       terms,
       onTopic,
       aboutModel: !meaningful && sentences.some((sentence) => NOISE_TEST.test(normalizeText(sentence.text))),
+      correctedText: fixed.map((item) => item.word).join(' '),
+      unknownServices: [...new Set(this.matchAliases(stems, this.otherAliases).map((slot) => this.otherNames[Number(slot.entry.targetId)] as string))],
     };
   }
 

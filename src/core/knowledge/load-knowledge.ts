@@ -7,11 +7,13 @@ import {
   conceptSchema,
   domainsFileSchema,
   generalFileSchema,
+  otherServicesFileSchema,
   serviceFileSchema,
   synonymsFileSchema,
   type Concept,
   type Domain,
   type GeneralFile,
+  type OtherService,
   type ServiceFile,
 } from './schema';
 
@@ -22,6 +24,8 @@ export interface KnowledgeBase {
   concepts: Concept[];
   /** Canonical word → its synonyms. */
   synonyms: Record<string, string[]>;
+  /** AWS services not covered yet (knowledge/other-services.yaml), recognised so they are not confused with known ones. */
+  otherServices: OtherService[];
 }
 
 /** Formats zod issues as `file: path.to.field: message` lines an author can act on. */
@@ -139,7 +143,9 @@ export function loadKnowledge(root: string): KnowledgeBase {
   });
   const synonymsPath = join(root, 'synonyms.yaml');
   const synonyms = yamlFilesIn(root).includes(synonymsPath) ? parseFile(root, synonymsPath, synonymsFileSchema).synonyms : {};
-  const kb: KnowledgeBase = { domains: domainsFile.domains, services, general, concepts, synonyms };
+  const otherPath = join(root, 'other-services.yaml');
+  const otherServices = yamlFilesIn(root).includes(otherPath) ? parseFile(root, otherPath, otherServicesFileSchema).services : [];
+  const kb: KnowledgeBase = { domains: domainsFile.domains, services, general, concepts, synonyms, otherServices };
   checkReferences(kb, fileOf);
   return kb;
 }

@@ -143,3 +143,11 @@ export type Concept = z.infer<typeof conceptSchema>;
 export const synonymsFileSchema = z
   .object({ synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) })
   .strict();
+
+/** AWS services the knowledge base does not cover yet: names only, so a question naming one is not answered from a neighbour. */
+export const otherServicesFileSchema = z
+  .object({
+    services: z.array(z.object({ name: textSchema, aliases: phraseListSchema.min(1, 'list at least one alias') }).strict()),
+  })
+  .strict();
+export type OtherService = z.infer<typeof otherServicesFileSchema>['services'][number];

@@ -49,6 +49,16 @@ export interface QuestionRecord {
   askedAt: Date;
 }
 
+/** One question asked in a conversation thread, kept briefly so a follow-up can be read in its context. */
+export interface ThreadTurn {
+  platform: Platform;
+  /** Slack `team:channel:thread`, Teams conversation id (a channel thread has its own). */
+  threadKey: string;
+  userId: string;
+  question: string;
+  askedAt: Date;
+}
+
 export interface KnowledgeReport {
   since: Date;
   topTopics: { topic: string; count: number }[];
@@ -65,12 +75,17 @@ export interface Storage {
   /** Upsert: one vote per (platform, user, answer); a second vote replaces the first. */
   recordFeedback(feedback: FeedbackRecord): Promise<void>;
   report(since: Date, limit?: number): Promise<KnowledgeReport>;
+  recordTurn(turn: ThreadTurn): Promise<void>;
+  /** The thread's questions asked at or after `since`, oldest first, at most `limit` (the newest ones). */
+  recentTurns(platform: Platform, threadKey: string, since: Date, limit: number): Promise<ThreadTurn[]>;
+  /** Deletes turns older than `before`; resolves how many. */
+  pruneTurns(before: Date): Promise<number>;
   /** Claims a unique key (e.g. `quiz:C123:2026-11-23`). Resolves true for exactly one caller across replicas. */
   claim(key: string, holder: string): Promise<boolean>;
   /** Deletes claims whose key starts with `prefix` and that were made before `before`; resolves how many. */
   releaseClaims(prefix: string, before: Date): Promise<number>;
   /**
-   * Deletes every row that names this user (feedback, questions, their one-to-one conversation refs);
+   * Deletes every row that names this user (feedback, questions, thread turns, their one-to-one conversation refs);
    * resolves the number of rows removed. Claims hold replica ids, not users, and are kept.
    */
   forgetUser(platform: Platform, userId: string): Promise<number>;

@@ -54,12 +54,23 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
   const domainName = catalog.domainName(unit.domainId);
   const serviceName = unit.serviceId === 'general' ? null : catalog.serviceName(unit.serviceId);
   const title = `${domainName}${serviceName ? ` on ${serviceName}` : ''}${unit.variant ? ` — ${unit.variant.when}` : ''}`;
-  const sections: ReplySection[] = [{ heading: 'Why', text: source.why }];
+  const sections: ReplySection[] = [...framingSections(answer, domainName, serviceName), { heading: 'Why', text: source.why }];
   const awsSide = source.aws.length > 0 ? source.aws : entry.aws;
   const customerSide = source.customer.length > 0 ? source.customer : entry.customer;
   sections.push({ heading: 'AWS does', text: awsSide.join('; ') });
   sections.push({ heading: 'You do', text: customerSide.join('; ') });
-  if (answer.generalFallback && answer.serviceId) {
+  if (answer.unknownServices.length > 0) {
+    const names = answer.unknownServices.join(', ');
+    sections.push({
+      heading: 'Note',
+      text: `I don't have ${names} yet, so this is the general rule for ${domainName.toLowerCase()}, not a ${names}-specific answer.${answer.owner ? '' : ' The general rule does not settle the owner for every service: check that service\'s security page.'}`,
+    });
+  } else if (answer.derived && answer.serviceId) {
+    sections.push({
+      heading: 'Derived',
+      text: `No ${catalog.serviceName(answer.serviceId)} page covers this task directly; the owner follows from which layers AWS operates for ${catalog.serviceName(answer.serviceId)}. Below is the general rule.`,
+    });
+  } else if (answer.generalFallback && answer.serviceId) {
     sections.push({
       heading: 'Note',
       text: `No ${catalog.serviceName(answer.serviceId)}-specific source covers this, so this is the general rule.`,
@@ -95,6 +106,42 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
   });
 }
 
+/** What the card says before the answer: a corrected or confirmed premise, a negation, what a follow-up assumed. */
+function framingSections(answer: Answer, domainName: string, serviceName: string | null): ReplySection[] {
+  const sections: ReplySection[] = [];
+  const owner = answer.owner;
+  if (answer.assumed) {
+    const what = [answer.assumed.domain ? domainName.toLowerCase() : null, answer.assumed.service && serviceName ? `on ${serviceName}` : null]
+      .filter(Boolean)
+      .join(' ');
+    sections.push({ heading: 'Assumed', text: `I assumed you mean ${what || domainName.toLowerCase()}, following your question "${answer.assumed.fromQuestion.slice(0, 160)}".` });
+  }
+  if (answer.premise?.asserted && owner) {
+    const agrees = answer.premise.asserted === owner;
+    const text = agrees
+      ? `Yes — this is ${OWNER_LABEL[owner]}'s.`
+      : owner === 'shared'
+        ? `Not quite — this is shared: AWS does its part and you do yours (below).`
+        : `No — this is ${owner === 'customer' ? 'yours (the customer\'s)' : "AWS's"}, not ${answer.premise.asserted === 'aws' ? "AWS's" : 'yours'}.`;
+    sections.push({ heading: agrees ? 'Yes' : 'No', text });
+  }
+  if (answer.negated && owner && owner !== 'shared') {
+    sections.push({ heading: 'You asked who does not', text: `${owner === 'aws' ? 'The customer does not' : 'AWS does not'}: it is ${owner === 'aws' ? "AWS's" : "the customer's"} job.` });
+  }
+  return sections;
+}
+
+/** What to say, with no owner, to a question that is not about who owns what. */
+const DECLINED_TEXT: Record<NonNullable<Answer['declined']>, string> = {
+  'other-cloud': 'I only cover the AWS Shared Responsibility Model. For another cloud, see that provider\'s own shared responsibility documentation.',
+  'on-premises': 'On-premises systems are outside the AWS model: your organisation owns all of it. I cover who owns what on AWS services.',
+  code: 'I don\'t write code or templates. I can tell you who owns a security task, e.g. "who turns on point-in-time recovery for DynamoDB?"; the AWS service documentation has examples.',
+  'how-to': 'I answer who owns a security task, not how to do it step by step; the AWS service documentation has the how-to.',
+  price: 'I don\'t know prices: see the service\'s AWS pricing page. I can tell you who owns a security task on it.',
+  limit: 'I don\'t know quotas and limits: see the service\'s "quotas" page in the AWS documentation. I can tell you who owns a security task on it.',
+  syntax: 'I don\'t know command or API syntax: see the AWS CLI or API reference. I can tell you who owns a security task.',
+};
+
 function buildCompareReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
   const domainName = catalog.domainName(answer.domainId);
   const names = answer.serviceIds.map((id) => catalog.serviceName(id)).join(', ');
@@ -115,6 +162,28 @@ function buildCompareReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
 }
 
 function buildUnknownReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
+  if (answer.declined) {
+    return finishReply({
+      kind: 'unknown',
+      title: 'Not an ownership question',
+      owner: null,
+      echo: echoOf(answer),
+      sections: [{ heading: 'Note', text: DECLINED_TEXT[answer.declined] }],
+      buttons: [],
+      links: [],
+    });
+  }
+  if (answer.unknownServices.length > 0) {
+    return finishReply({
+      kind: 'unknown',
+      title: `I don't have ${answer.unknownServices.join(', ')} yet`,
+      owner: null,
+      echo: echoOf(answer),
+      sections: [{ heading: 'Try', text: 'Ask about the task in general ("who patches the guest OS?") or about a service I cover; type "help" for the list.' }],
+      buttons: [],
+      links: [],
+    });
+  }
   const choices = answer.alternatives.slice(0, 3);
   const offered = choices.length > 0 && answer.confidence > 0;
   return finishReply({

@@ -5,7 +5,8 @@
  */
 
 const MIN_LENGTH = 5;
-const cache = new Map<string, string | null>();
+/** Corrections per vocabulary (a word's correction depends on the words it is compared with), bounded. */
+const caches = new WeakMap<ReadonlyMap<string, number>, Map<string, string | null>>();
 const CACHE_LIMIT = 5000;
 
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds `max`. */
@@ -59,6 +60,11 @@ function bucketed(known: ReadonlyMap<string, number>): Map<string, [string, numb
 /** The closest known word within 1 edit (2 for words of 10+ letters), preferring the more frequent; else null. */
 export function correctWord(word: string, known: ReadonlyMap<string, number>): string | null {
   if (word.length < MIN_LENGTH || /\d/.test(word)) return null;
+  let cache = caches.get(known);
+  if (!cache) {
+    cache = new Map();
+    caches.set(known, cache);
+  }
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const max = word.length >= 10 ? 2 : 1;

@@ -40,6 +40,9 @@ export function normalizeText(raw: string): string {
   return text
     // "AWS managed" and "customer managed" keys are different things; keep the owner word attached.
     .replace(/\b(aws|amazon|customer)[\s-]+(managed|owned|provided|supplied)\b/g, '$1$2')
+    // "Security OF the cloud" (AWS's side) and "IN the cloud" (the customer's) differ only in a stop word.
+    .replace(/\bof the cloud\b/g, 'ofthecloud')
+    .replace(/\bin the cloud\b/g, 'inthecloud')
     .replace(/[^a-z0-9\s-]/g, ' ')
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
@@ -61,12 +64,15 @@ export function splitWords(normalized: string): string[] {
   return words;
 }
 
+/** Stems of words seen so far; bounded, since every word users type would otherwise stay in it forever. */
 const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
 
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word;
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }
   return stemmed;
