@@ -1,46 +1,18 @@
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import { emptyAnswer, type Answer } from './answer';
+
+export type { Answer } from './answer';
 import { KnowledgeCatalog, type MatrixCell } from '../knowledge/knowledge-catalog';
 import type { Owner } from '../knowledge/schema';
 import { SearchIndex, type SearchHit, type SearchUnit } from '../knowledge/search-index';
 import { SlotDetector, type Slots } from '../intents/detect-slots';
 import { cuedIntents, type IntentId } from '../intents/intent-table';
-import { declineReason, isNegated, looksLikeFollowUp, readPremise, type DeclineReason, type Premise } from '../intents/read-question';
+import { declineReason, isNegated, readPremise } from '../intents/read-question';
+import { checkPremise, pickHalf } from './choose-unit';
+import { withThread } from './follow-up';
 import { deriveOwner } from './derive-owner';
+import { unknownServiceAnswer } from './unknown-service-answer';
 import { normalizeText } from '../text/normalize-text';
-
-/** What the engine concluded, before any formatting. */
-export interface Answer {
-  question: string;
-  /** How buttons refer back to this answer: the question itself, or `topic:<unit id>` for a topic click. */
-  ref: string;
-  intent: IntentId;
-  owner: Owner | null;
-  /** The service the answer is about ('general' answers report the service asked about, or null). */
-  serviceId: string | null;
-  domainId: string | null;
-  confidence: number;
-  hit: SearchUnit | null;
-  /** A service was named but has no entry for the domain, so the general rule answered. */
-  generalFallback: boolean;
-  /** Rows for "it depends" and comparisons. */
-  cells: MatrixCell[];
-  /** Services of a stack / list answer. */
-  serviceIds: string[];
-  /** Did-you-mean choices, best first. */
-  alternatives: SearchUnit[];
-  /** Why no owner is given to a question that is not about ownership (another cloud, code, prices …). */
-  declined: DeclineReason | null;
-  /** A yes/no question that took an owner for granted: the card confirms or corrects it. */
-  premise: Premise | null;
-  /** The question asks who does NOT do something; the card says it in those words. */
-  negated: boolean;
-  /** What a follow-up took from the earlier question: shown on the card ("following your question about EC2"). */
-  assumed: { fromQuestion: string; service: boolean; domain: boolean } | null;
-  /** AWS services named that the knowledge base does not cover; the general rule answered instead. */
-  unknownServices: string[];
-  /** The owner was derived from which layers AWS operates for the service, not read from an entry. */
-  derived: boolean;
-}
 
 /** The concept that explains the model as a whole. */
 const MODEL_OVERVIEW_CONCEPT = 'shared-responsibility-model';
@@ -69,18 +41,8 @@ interface RankingContext {
 
 /** A variant whose distinguishing words the question does not use is rarely what was asked. */
 const UNCUED_VARIANT_FACTOR = 0.6;
-/** Words that ask about a control as a whole, where "shared" is the answer rather than one side's half. */
-const WHOLE_CONTROL = /\b(as a whole|overall|both sides|both of us|split between|or both|a mix|mix of both|bit of both|either side|end to end|in general|taken together|as one control|single control|the whole)\b/;
-/** How close a "shared" unit must score to answer a question about the whole control. */
-const WHOLE_RIVAL_SHARE = 0.7;
-/** How close a unit giving the customer the duty must score to overrule "AWS does that for us, right?". */
-const PREMISE_RIVAL_SHARE = 0.6;
-/** How close a one-sided variant must score to answer instead of its "shared" entry. */
-const HALF_RIVAL_SHARE = 0.5;
 /** Derived owners are right by construction of the layers, but the layer may not be what was asked: a discount. */
 const DERIVED_CONFIDENCE = 0.85;
-/** How much an earlier question's words count in a follow-up that does not name its own topic. */
-const CONTEXT_TERM_WEIGHT = 0.5;
 /** Score at which confidence reaches one half. */
 const HALF_CONFIDENCE_SCORE = 3;
 
@@ -98,7 +60,7 @@ export class AnswerEngine {
   /** `context`: earlier questions of the same thread, oldest first; a follow-up takes its missing slots from them. */
   answer(question: string, thread: readonly string[] = []): Answer {
     const normalized = normalizeText(question);
-    const base = this.emptyAnswer(question);
+    const base = emptyAnswer(question);
     if (normalized === '') return { ...base, intent: 'srm.help', confidence: 1 };
     const cues = cuedIntents(normalized);
     const own = this.detector.detect(question);
@@ -108,11 +70,11 @@ export class AnswerEngine {
     if (declined) return { ...base, intent: 'srm.unknown', declined };
     base.premise = readPremise(question, normalized);
     base.negated = isNegated(normalized);
-    const { slots, assumed } = this.withContext(own, normalized, thread);
+    const { slots, assumed } = withThread(this.detector, own, normalized, thread);
     base.assumed = assumed;
     base.unknownServices = slots.unknownServices;
     const serviceIds = slots.services.map((slot) => slot.id);
-    if (serviceIds.length === 0 && slots.unknownServices.length > 0) return this.unknownServiceAnswer(base, slots);
+    if (serviceIds.length === 0 && slots.unknownServices.length > 0) return unknownServiceAnswer(this.catalog, this.index, base, slots);
 
     if (slots.aboutModel) {
       const overview = this.index.units.find((unit) => unit.id === `concept/${MODEL_OVERVIEW_CONCEPT}`);
@@ -138,7 +100,7 @@ export class AnswerEngine {
     if (confidence < CONFIDENCE_THRESHOLD) {
       return { ...base, intent: 'srm.unknown', confidence, serviceId: serviceIds[0] ?? null, alternatives: distinctUnits(hits, 3) };
     }
-    const unit = this.checkPremise(this.pickHalf(hits, normalized, context.cueTerms), hits, base.premise);
+    const unit = checkPremise(pickHalf(hits, normalized, context.cueTerms), hits, base.premise);
     const askedService = serviceIds[0] ?? null;
     const answer: Answer = {
       ...base,
@@ -167,98 +129,6 @@ export class AnswerEngine {
     return answer;
   }
 
-  /**
-   * A question about one half of a shared control gets that half's owner; "shared" is for the control as a whole.
-   * When the best unit says "shared" and the question does not ask about the whole, the best-ranked variant of the
-   * same cell with a single owner answers instead (it is the half the question's words point to). And when the
-   * question does ask about the whole ("overall", "both"), a close "shared" unit wins over a one-sided one.
-   */
-  private pickHalf(hits: SearchHit[], normalized: string, cueTerms: Set<string>): SearchUnit {
-    const top = hits[0] as SearchHit;
-    const whole = WHOLE_CONTROL.test(normalized);
-    if (whole && top.unit.owner !== 'shared') {
-      const shared = hits.slice(1, 6).find((hit) => hit.unit.owner === 'shared' && hit.score >= WHOLE_RIVAL_SHARE * top.score);
-      return shared ? shared.unit : top.unit;
-    }
-    if (whole || top.unit.owner !== 'shared' || top.unit.kind === 'concept') return top.unit;
-    const half = hits.find(
-      (hit) =>
-        hit.unit.kind === 'variant' &&
-        hit.unit.owner !== 'shared' &&
-        [...hit.unit.distinct].some((term) => cueTerms.has(term)) &&
-        hit.unit.serviceId === top.unit.serviceId &&
-        hit.unit.domainId === top.unit.domainId &&
-        hit.score >= HALF_RIVAL_SHARE * top.score,
-    );
-    return half ? half.unit : top.unit;
-  }
-
-  /**
-   * "AWS does that for us, right?" is the belief that makes teams skip a duty, so it is confirmed only when nothing
-   * close says otherwise: when a unit of the same service that gives the customer the duty ranks near the top, the
-   * customer's side answers and the card corrects the premise.
-   */
-  private checkPremise(chosen: SearchUnit, hits: SearchHit[], premise: Premise | null): SearchUnit {
-    if (premise?.asserted !== 'aws' || chosen.owner === 'customer' || chosen.kind === 'concept') return chosen;
-    const top = hits[0]?.score ?? 0;
-    const duty = hits
-      .slice(0, 8)
-      .find((hit) => hit.unit.owner === 'customer' && hit.unit.serviceId === chosen.serviceId && hit.score >= PREMISE_RIVAL_SHARE * top);
-    return duty ? duty.unit : chosen;
-  }
-
-  /**
-   * A follow-up ("and on fargate?", "what about imported ones?") keeps what it says and takes the rest from the
-   * latest earlier question that has it: the service when it names none, the domain and that question's words
-   * (at half weight) when it names no domain.
-   */
-  private withContext(own: Slots, normalized: string, context: readonly string[]): { slots: Slots; assumed: Answer['assumed'] } {
-    if (context.length === 0) return { slots: own, assumed: null };
-    const needsService = own.services.length === 0 && own.unknownServices.length === 0;
-    const needsDomain = own.domains.length === 0;
-    if (!needsService && !needsDomain) return { slots: own, assumed: null };
-    if (!looksLikeFollowUp(normalized, normalized.split(' ').length) && !(needsService && needsDomain)) return { slots: own, assumed: null };
-    for (let i = context.length - 1; i >= 0; i--) {
-      const earlier = this.detector.detect(context[i] as string);
-      const service = needsService && earlier.services.length > 0;
-      const domain = needsDomain && (earlier.domains.length > 0 || earlier.terms.size > 0);
-      if (!service && !domain) continue;
-      const terms = new Map(own.terms);
-      if (domain) for (const [term, weight] of earlier.terms) terms.set(term, Math.max(terms.get(term) ?? 0, weight * CONTEXT_TERM_WEIGHT));
-      return {
-        slots: {
-          ...own,
-          services: service ? earlier.services : own.services,
-          unknownServices: service ? earlier.unknownServices : own.unknownServices,
-          domains: domain ? earlier.domains : own.domains,
-          terms,
-          onTopic: own.onTopic || earlier.onTopic,
-        },
-        assumed: { fromQuestion: context[i] as string, service, domain },
-      };
-    }
-    return { slots: own, assumed: null };
-  }
-
-  /** A service the knowledge base does not cover: the general rule for the task, with an owner only where it is unambiguous. */
-  private unknownServiceAnswer(base: Answer, slots: Slots): Answer {
-    const domainId = slots.domains[0]?.id ?? null;
-    const general = (domainId ? this.catalog.entry('general', domainId) : null) ?? null;
-    const domain = domainId ? this.catalog.domain(domainId) : null;
-    const unit = general ? this.index.units.find((u) => u.id === `general/${domainId}`) ?? null : null;
-    const unambiguous = general !== null && domain !== undefined && domain !== null && !domain.variesByService && general.owner !== 'shared'
-      && ['facilities', 'hardware', 'host', 'data', 'configuration', 'application'].includes(domain.layer);
-    return {
-      ...base,
-      intent: unit ? 'srm.lookup' : 'srm.unknown',
-      owner: unambiguous ? (general?.owner ?? null) : null,
-      domainId,
-      hit: unit,
-      generalFallback: true,
-      confidence: unambiguous ? 0.5 : 0,
-    };
-  }
-
   /** What the engine saw and ranked, for `npm run srm -- debug` when tuning the knowledge base. */
   debug(question: string): { slots: Slots; hits: { id: string; owner: Owner | null; score: number }[] } {
     const slots = this.detector.detect(question);
@@ -271,7 +141,7 @@ export class AnswerEngine {
   answerUnit(unitId: string): Answer | null {
     const unit = this.index.units.find((candidate) => candidate.id === unitId);
     if (!unit) return null;
-    const base = { ...this.emptyAnswer(unitLabelQuestion(unit.id)), ref: `${TOPIC_REF_PREFIX}${unit.id}` };
+    const base = { ...emptyAnswer(unitLabelQuestion(unit.id)), ref: `${TOPIC_REF_PREFIX}${unit.id}` };
     if (unit.kind === 'concept') return { ...base, intent: 'srm.explain', hit: unit, confidence: 1 };
     return {
       ...base,
@@ -397,28 +267,6 @@ export class AnswerEngine {
     return rows;
   }
 
-  private emptyAnswer(question: string): Answer {
-    return {
-      question,
-      ref: question,
-      intent: 'srm.unknown',
-      owner: null,
-      serviceId: null,
-      domainId: null,
-      confidence: 0,
-      hit: null,
-      generalFallback: false,
-      cells: [],
-      serviceIds: [],
-      alternatives: [],
-      declined: null,
-      premise: null,
-      negated: false,
-      assumed: null,
-      unknownServices: [],
-      derived: false,
-    };
-  }
 }
 
 /** A readable stand-in question for a unit answered by id (shown as "You asked"). */

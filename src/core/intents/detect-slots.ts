@@ -52,7 +52,9 @@ const FUZZY_CACHE_LIMIT = 5000;
  * Unknown words a question may spend typo correction on. Correction (and fuse.js above all) is the costly step, so
  * a long message of unique words is capped here: its worst case stays near an ordinary question's.
  */
-const MAX_CORRECTIONS = 16;
+const MAX_CORRECTIONS = 8;
+/** fuse.js look-ups (for misspelt service names) a question may spend: the slowest step by far. */
+const MAX_FUZZY_LOOKUPS = 3;
 /** Longer "words" are pasted ids, hashes or URLs: never corrected. */
 const MAX_CORRECTABLE_LENGTH = 24;
 /** Words just before a service that make it where the team is coming from, not the subject ("from EC2 to MSK"). */
@@ -133,6 +135,7 @@ export class SlotDetector {
     const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
     let onTopic = false;
     let corrections = 0;
+    let fuzzyLookups = 0;
     const fixed = words.flatMap(({ word, context }) => {
       if (STOPWORDS.has(word) || known(word)) {
         if (this.index.topicalWords.has(word) || this.aliasWords.has(word)) onTopic = true;
@@ -143,6 +146,8 @@ export class SlotDetector {
       // The cheap edit-distance look-up first; fuse.js only for what it cannot place (a mangled service name).
       const correction = correctWord(word, this.index.words);
       if (correction !== null) return [{ word: correction, corrected: true, context }];
+      if (fuzzyLookups >= MAX_FUZZY_LOOKUPS && !this.fuzzyCache.has(word)) return [{ word, corrected: false, context }];
+      fuzzyLookups += 1;
       const service = this.fuzzyService(word);
       if (service) return service.split(' ').map((part) => ({ word: part, corrected: true, context }));
       return [{ word, corrected: false, context }];
