@@ -52,9 +52,9 @@ const FUZZY_CACHE_LIMIT = 5000;
  * Unknown words a question may spend typo correction on. Correction (and fuse.js above all) is the costly step, so
  * a long message of unique words is capped here: its worst case stays near an ordinary question's.
  */
-const MAX_CORRECTIONS = 8;
+const MAX_CORRECTIONS = 6;
 /** fuse.js look-ups (for misspelt service names) a question may spend: the slowest step by far. */
-const MAX_FUZZY_LOOKUPS = 3;
+const MAX_FUZZY_LOOKUPS = 2;
 /** Longer "words" are pasted ids, hashes or URLs: never corrected. */
 const MAX_CORRECTABLE_LENGTH = 24;
 /** Words just before a service that make it where the team is coming from, not the subject ("from EC2 to MSK"). */
@@ -80,6 +80,7 @@ export class SlotDetector {
   /** Stem key → display name of an AWS service the knowledge base does not cover. */
   private readonly otherAliases = new Map<string, AliasEntry>();
   private readonly otherNames: string[] = [];
+  private readonly firstStems = new Map<Map<string, AliasEntry>, Map<string, number>>();
   private readonly domainAliases = new Map<string, AliasEntry>();
   private readonly serviceFuse: Fuse<{ alias: string; id: string }>;
   private readonly aliasWords = new Set<string>();
@@ -129,8 +130,8 @@ export class SlotDetector {
     const stripped = sentences.map((sentence) => ({ ...sentence, text: normalizeText(sentence.text).replace(NOISE, ' ') }));
     // "What is the shared responsibility model?" is about the model itself: keep the words when nothing else is left.
     const meaningful = stripped.some((s) => splitWords(s.text).some((word) => !STOPWORDS.has(word)));
-    const words: { word: string; context: boolean }[] = (meaningful ? stripped : sentences).flatMap((sentence) =>
-      splitWords(normalizeText(sentence.text)).map((word) => ({ word, context: sentence.context })),
+    const words = capWords(
+      (meaningful ? stripped : sentences).flatMap((sentence) => splitWords(normalizeText(sentence.text)).map((word) => ({ word, context: sentence.context }))),
     );
     const known = (word: string): boolean => this.index.words.has(word) || this.aliasWords.has(word);
     let onTopic = false;
@@ -207,21 +208,45 @@ export class SlotDetector {
     };
   }
 
-  /** Longest alias first; a word belongs to at most one alias of the same kind. */
+  /**
+   * Longest alias first; a word belongs to at most one alias of the same kind. Only positions whose stem starts
+   * some alias are tried (an index of first stems), so a long message costs little more than its word count.
+   */
   private matchAliases(stems: string[], aliases: Map<string, AliasEntry>): { entry: AliasEntry; positions: number[] }[] {
+    const firsts = this.firstStemsOf(aliases);
+    const candidates: { entry: AliasEntry; start: number; size: number }[] = [];
+    stems.forEach((first, start) => {
+      const longest = firsts.get(first);
+      if (longest === undefined) return;
+      for (let size = Math.min(longest, stems.length - start); size >= 1; size--) {
+        const entry = aliases.get(size === 1 ? first : stems.slice(start, start + size).join(' '));
+        if (entry) candidates.push({ entry, start, size });
+      }
+    });
+    candidates.sort((a, b) => b.size - a.size || a.start - b.start);
     const used = new Set<number>();
     const found: { entry: AliasEntry; positions: number[]; start: number }[] = [];
-    for (let size = Math.min(MAX_ALIAS_WORDS, stems.length); size >= 1; size--) {
-      for (let start = 0; start + size <= stems.length; start++) {
-        const positions = Array.from({ length: size }, (_, i) => start + i);
-        if (positions.some((p) => used.has(p))) continue;
-        const entry = aliases.get(stems.slice(start, start + size).join(' '));
-        if (!entry) continue;
-        positions.forEach((p) => used.add(p));
-        found.push({ entry, positions, start });
-      }
+    for (const { entry, start, size } of candidates) {
+      const positions = Array.from({ length: size }, (_, i) => start + i);
+      if (positions.some((p) => used.has(p))) continue;
+      positions.forEach((p) => used.add(p));
+      found.push({ entry, positions, start });
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** First stem of every alias → the most words an alias starting with it has. */
+  private firstStemsOf(aliases: Map<string, AliasEntry>): Map<string, number> {
+    let firsts = this.firstStems.get(aliases);
+    if (!firsts) {
+      firsts = new Map();
+      for (const [key, entry] of aliases) {
+        const first = key.split(' ')[0] as string;
+        firsts.set(first, Math.min(MAX_ALIAS_WORDS, Math.max(firsts.get(first) ?? 0, entry.words)));
+      }
+      this.firstStems.set(aliases, firsts);
+    }
+    return firsts;
   }
 
   private fuzzyService(word: string): string | null {
@@ -235,6 +260,23 @@ export class SlotDetector {
     this.fuzzyCache.set(word, found);
     return found;
   }
+}
+
+/** Words of a message the engine reads: a real question is far shorter; the cap bounds the work per message. */
+const MAX_WORDS = 100;
+
+/**
+ * Keeps every word of the asking sentence and, within the cap, the scene-setting words nearest to it (the sentences
+ * just before the question say most about it). Order is preserved.
+ */
+function capWords<T extends { context: boolean }>(words: T[]): T[] {
+  if (words.length <= MAX_WORDS) return words;
+  const keep = new Set<number>();
+  words.forEach((word, index) => {
+    if (!word.context && keep.size < MAX_WORDS) keep.add(index);
+  });
+  for (let index = words.length - 1; index >= 0 && keep.size < MAX_WORDS; index--) keep.add(index);
+  return words.filter((_, index) => keep.has(index));
 }
 
 /**
