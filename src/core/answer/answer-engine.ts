@@ -116,6 +116,9 @@ export class AnswerEngine {
     if (askedService === null && unit.serviceId === 'general' && unit.kind === 'entry' && unit.domainId) {
       answer.cells = this.dependsRows(unit.domainId);
     }
+    // "AWS handles that for us, right?" about a shared control: the question is whether the customer's half can be
+    // skipped, so the answer is that half (the card says "No — …" and shows both sides).
+    if (answer.owner === 'shared' && base.premise?.asserted === 'aws' && unit.kind !== 'concept') answer.owner = 'customer';
     // The named service has no entry for the task: where the task's layer settles it, derive the owner from the
     // layers AWS operates for that service (shown as derived, with less confidence).
     if (answer.generalFallback && askedService && unit.domainId && unit.kind === 'entry') {

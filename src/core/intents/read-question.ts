@@ -43,7 +43,7 @@ export function declineReason(normalized: string, namesAwsService: boolean): Dec
 const TAG_QUESTION = /\b(right|correct|yes|yeah|yep|no|true|innit|isn t it|aren t they|don t they|doesn t it|agreed|confirm)\s*$/;
 const LEADING_CLAIM = /^(so|since|because|as|given that|i (heard|read|think|assume)|we (assume|figured|were told)|my understanding is)\b/;
 /** What the premise says AWS does for us. */
-const CLAIMS_AWS = /\b(aws|amazon) (handles|does|takes care of|covers|manages|patches|backs up|rotates|encrypts|keeps|scales|renews|upgrades|watches|protects|isolates|replicates|already|automatically|will)|\b(automatically|by default|out of the box|for free|built in|fully managed)\b|\baws('s)? (problem|job|responsibility)|\b(we|i) (do not|don t|dont|never) (have|need) to\b|\bnothing (for us|to do)\b/;
+const CLAIMS_AWS = /\b(we|i) can (just|skip|ignore|forget)\b|\bno need (for us )?to\b|\b(aws|amazon) (tests|checks|vets|handles|does|takes care of|covers|manages|patches|backs up|rotates|encrypts|keeps|scales|renews|upgrades|watches|protects|isolates|replicates|already|automatically|will)|\b(automatically|by default|out of the box|for free|built in|fully managed)\b|\baws('s)? (problem|job|responsibility)|\b(we|i) (do not|don t|dont|never) (have|need) to\b|\bnothing (for us|to do)\b/;
 /** What the premise says we do. */
 const CLAIMS_CUSTOMER = /\b(we|i) (have|need|must|should) to\b|\b(our|my) (job|problem|responsibility)\b|\bon us\b/;
 
