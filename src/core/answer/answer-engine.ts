@@ -8,7 +8,7 @@ import { SearchIndex, type SearchHit, type SearchUnit } from '../knowledge/searc
 import { SlotDetector, type Slots } from '../intents/detect-slots';
 import { cuedIntents, type IntentId } from '../intents/intent-table';
 import { declineReason, isNegated, readPremise } from '../intents/read-question';
-import { checkPremise, pickHalf } from './choose-unit';
+import { checkPremise, ownedConcept, pickHalf, vendorHalf } from './choose-unit';
 import { withThread } from './follow-up';
 import { deriveOwner } from './derive-owner';
 import { unknownServiceAnswer } from './unknown-service-answer';
@@ -94,8 +94,9 @@ export class AnswerEngine {
     }
     const confidence = this.confidence(hits);
     if (top.unit.kind === 'concept' || (cues.has('srm.explain') && !cues.has('srm.lookup') && this.conceptNear(hits))) {
-      const concept = hits.find((hit) => hit.unit.kind === 'concept') ?? top;
-      return { ...base, intent: 'srm.explain', owner: concept.unit.owner, hit: concept.unit, confidence };
+      const first = (hits.find((hit) => hit.unit.kind === 'concept') ?? top).unit;
+      const concept = ownedConcept(first, hits.filter((hit) => hit.unit.kind === 'concept'), cues.has('srm.lookup'));
+      return { ...base, intent: 'srm.explain', owner: concept.owner, hit: concept, confidence };
     }
     if (confidence < CONFIDENCE_THRESHOLD) {
       return { ...base, intent: 'srm.unknown', confidence, serviceId: serviceIds[0] ?? null, alternatives: distinctUnits(hits, 3) };
@@ -119,6 +120,7 @@ export class AnswerEngine {
     // "AWS handles that for us, right?" about a shared control: the question is whether the customer's half can be
     // skipped, so the answer is that half (the card says "No — …" and shows both sides).
     if (answer.owner === 'shared' && base.premise?.asserted === 'aws' && unit.kind !== 'concept') answer.owner = 'customer';
+    else if (answer.owner === 'shared' && unit.kind !== 'concept' && vendorHalf(normalized)) answer.owner = 'aws';
     // The named service has no entry for the task: where the task's layer settles it, derive the owner from the
     // layers AWS operates for that service (shown as derived, with less confidence).
     if (answer.generalFallback && askedService && unit.domainId && unit.kind === 'entry') {

@@ -50,3 +50,28 @@ export function checkPremise(chosen: SearchUnit, hits: SearchHit[], premise: Pre
   return duty ? duty.unit : chosen;
 }
 
+
+/** Verbs of the vendor's half of patching: building and shipping the fix, as opposed to applying it. */
+const VENDOR_HALF = /\bwho (builds|bakes|publishes|releases|ships|curates|tests|produces|develops|prepares|makes) (and (tests|releases|publishes|ships) )?(the |new |updated |patched |latest |those |these )?[a-z -]{0,40}(updates?|patch(es)?|fix(es)?|ami|amis|images?|releases?|versions?|runtimes?)\b/;
+
+/**
+ * On a shared cell, "who builds / publishes / releases the patches" asks about AWS's half (AWS ships the fixes;
+ * applying them is the part that varies). Null when the question does not ask that.
+ */
+export function vendorHalf(normalized: string): 'aws' | null {
+  return VENDOR_HALF.test(normalized) ? 'aws' : null;
+}
+
+/**
+ * A "who" question landing on a concept with no owner (the combined "OF vs IN the cloud") is answered by a close
+ * concept that has one, when the question's words pick it (the "in the cloud" half).
+ */
+export function ownedConcept(chosen: SearchUnit, hits: SearchHit[], asksWho: boolean): SearchUnit {
+  if (!asksWho || chosen.kind !== 'concept' || chosen.owner !== null) return chosen;
+  const top = hits[0]?.score ?? 0;
+  const owned = hits.slice(0, 6).find((hit) => hit.unit.kind === 'concept' && hit.unit.owner !== null && hit.score >= OWNED_CONCEPT_SHARE * top);
+  return owned ? owned.unit : chosen;
+}
+
+/** How close an owned concept must score to answer a "who" question instead of an ownerless one. */
+const OWNED_CONCEPT_SHARE = 0.6;

@@ -14,9 +14,9 @@ const ON_PREMISES =
 const CODE =
   /\b(terraform|tf module|hcl|cloudformation (template|snippet|yaml|json)|cdk (code|construct|snippet|app)|pulumi|ansible|boto3|snippet|sample code|example code|code sample|write (me )?(a|an|the|some) (script|template|policy|lambda|function|module)|give me (a|an|the) (template|snippet|script|policy document)|bash script|python script|yaml for|json for)\b/;
 const HOW_TO = /^(how (do|can|should|would) (i|we|you)|how to|what( is|s) the (command|syntax|api call|cli)|steps to|walk me through)\b/;
-const PRICE = /\b(price|prices|pricing|cost|costs|charge|charges|charged|billed|bill for|per hour|per month|hourly rate|how much (is|does|do|will)|free tier|discount|savings plan|reserved instance pricing)\b/;
+const PRICE = /\b(price|prices|pricing|cheaper|cheapest|more expensive|cost effective|cost-effective|cost|costs|charge|charges|charged|billed|bill for|per hour|per month|hourly rate|how much (is|does|do|will)|free tier|discount|savings plan|reserved instance pricing)\b/;
 const LIMIT =
-  /\b(biggest|largest|smallest|max(imum)? (size|number|length|timeout|duration|memory|throughput)|min(imum)? (size|number)|how (big|large|long|many)|size limit|quota|quotas|service limit|limits? (on|for|of)|up to how)\b/;
+  /\b((longest|shortest|highest|lowest|most|fewest) (timeout|duration|runtime|retention|size|memory|throughput|payload|message size|number of)|biggest|largest|smallest|max(imum)? (size|number|length|timeout|duration|memory|throughput)|min(imum)? (size|number)|how (big|large|long|many)|size limit|quota|quotas|service limit|limits? (on|for|of)|up to how)\b/;
 const SYNTAX = /\b(syntax|command line|cli command|cli flags?|which flag|what flag|api parameter|which parameter|what parameter)\b/;
 /** Words that make it an ownership question after all ("is patching the ESXi hosts on VMware Cloud on AWS ours?"). */
 const OWNERSHIP = /\b(who|whose|ours|theirs|responsib\w*|our job|my job|on us|our side|on me|do (we|i) (have|need) to|is (it|that|this) (on )?(us|aws|amazon|our|ours|my)|aws('s)? (job|problem|responsibility)|ours or|or ours|their job|shared control|inherited control)\b/;
@@ -27,7 +27,8 @@ const OWNERSHIP = /\b(who|whose|ours|theirs|responsib\w*|our job|my job|on us|ou
  * they also ask who owns something.
  */
 export function declineReason(normalized: string, namesAwsService: boolean): DeclineReason | null {
-  if (OTHER_CLOUD.test(normalized) && !namesAwsService) return 'other-cloud';
+  // Another cloud named without AWS itself ("On Azure Kubernetes Service…" names Kubernetes, not EKS).
+  if (OTHER_CLOUD.test(normalized) && (!namesAwsService || !/\b(aws|amazon)\b/.test(normalized))) return 'other-cloud';
   if (ON_PREMISES.test(normalized) && !namesAwsService) return 'on-premises';
   if (CODE.test(normalized)) return 'code';
   const asksOwner = OWNERSHIP.test(normalized);
