@@ -57,6 +57,9 @@ const MAX_CORRECTIONS = 6;
 const MAX_FUZZY_LOOKUPS = 2;
 /** Longer "words" are pasted ids, hashes or URLs: never corrected. */
 const MAX_CORRECTABLE_LENGTH = 24;
+/** Verbs that make "to X" the destination of a move. */
+const MIGRATION_VERBS = new Set(['moved', 'move', 'moving', 'migrated', 'migrate', 'migrating', 'switched', 'switching', 'ported', 'shifted', 'rehosted', 'replatformed']);
+const TARGET_MARKERS = new Set(['to', 'onto', 'into']);
 /** Words just before a service that make it where the team is coming from, not the subject ("from EC2 to MSK"). */
 const SOURCE_MARKERS = new Set(['from', 'off', 'leaving', 'replacing', 'replace', 'instead', 'migrating', 'retiring', 'ditching']);
 const CORRECTED_WEIGHT = 0.7;
@@ -162,8 +165,16 @@ export class SlotDetector {
       const first = slot.positions[0] ?? 0;
       return fixed.slice(Math.max(0, first - 3), first).some((item) => SOURCE_MARKERS.has(item.word));
     };
+    // "…so we migrated the tables to Keyspaces": with a migration verb, a service right after "to"/"onto" is the
+    // subject and the others are where the team came from.
+    const migrating = fixed.some((item) => MIGRATION_VERBS.has(item.word));
+    const isTarget = (slot: { positions: number[] }): boolean => {
+      const first = slot.positions[0] ?? 0;
+      return migrating && fixed.slice(Math.max(0, first - 2), first).some((item) => TARGET_MARKERS.has(item.word));
+    };
     const allNamed = services.filter((slot) => !slot.entry.weak);
-    const targets = allNamed.filter((slot) => !isSource(slot));
+    const movedTo = allNamed.filter(isTarget);
+    const targets = movedTo.length > 0 ? movedTo : allNamed.filter((slot) => !isSource(slot));
     const named = targets.length > 0 ? targets : allNamed;
     // "We're moving from X to Y. Do we still patch it?": a service named where the question is asked wins
     // over one named only in the scene-setting sentences.
