@@ -34,29 +34,23 @@ function describe(error: z.ZodError): string {
  * action list) would otherwise surface as a 500.
  */
 export function checkSlackPayload(raw: string, contentType: string): string | null {
-  if (contentType.includes('application/json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      return 'the body is not JSON';
-    }
-    const result = jsonEnvelope.safeParse(parsed);
-    return result.success ? null : describe(result.error);
-  }
+  if (contentType.includes('application/json')) return checkJson(raw, jsonEnvelope, 'the body is not JSON');
   const form = new URLSearchParams(raw);
   if (form.get('ssl_check') === '1') return null;
   const payload = form.get('payload');
-  if (payload !== null) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(payload);
-    } catch {
-      return 'payload is not JSON';
-    }
-    const result = interactive.safeParse(parsed);
-    return result.success ? null : describe(result.error);
-  }
+  if (payload !== null) return checkJson(payload, interactive, 'payload is not JSON');
   const result = slashCommand.safeParse(Object.fromEntries(form));
+  return result.success ? null : describe(result.error);
+}
+
+/** Parses JSON text and checks it against a schema: null when it passes, otherwise the reason. */
+function checkJson(text: string, schema: z.ZodType, notJson: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return notJson;
+  }
+  const result = schema.safeParse(parsed);
   return result.success ? null : describe(result.error);
 }
