@@ -12,10 +12,13 @@ import { parseEvalFile, runEval } from '../../src/cli/eval';
 const bot = new Bot(loadKnowledge(join(__dirname, '..', '..', 'knowledge')));
 
 describe.each([
-  // The hold-out set's one allowed off-topic slip: a CLI-syntax question with the word "syntax" misspelt.
-  ['dev-questions.jsonl', 200, 0.92, 0],
-  ['holdout-questions.jsonl', 150, 0.9, 1],
-])('independent question set %s', (name, minimumRows, minimumAccuracy, offTopicSlips) => {
+  // Floors lowered on 2026-12-01 (from 0.92 / 0.90) for two measured reasons: an AWS-specialist review changed
+  // owners these sets expect from older facts (RDS engine patching split into minor/major, Lambda runtime modes),
+  // and answers below the calibrated threshold now abstain instead of guessing. The confidently-wrong ceilings are
+  // new and hold the other side of that trade.
+  ['dev-questions.jsonl', 200, 0.9, 0, 0.06],
+  ['holdout-questions.jsonl', 150, 0.88, 1, 0.12],
+])('independent question set %s', (name, minimumRows, minimumAccuracy, offTopicSlips, wrongCeiling) => {
   const file = join(__dirname, '..', 'fixtures', name);
   const rows = parseEvalFile(readFileSync(file, 'utf8'), file);
   const result = runEval(bot, rows);
@@ -27,6 +30,10 @@ describe.each([
 
   it(`gets the owner right on at least ${minimumAccuracy * 100}% of them`, () => {
     expect(result.correct / result.total).toBeGreaterThanOrEqual(minimumAccuracy);
+  });
+
+  it(`is confidently wrong on at most ${Math.round(wrongCeiling * 100)}% of them`, () => {
+    expect(result.confidentlyWrong / result.total).toBeLessThanOrEqual(wrongCeiling);
   });
 
   it('gives no owner to off-topic questions', () => {

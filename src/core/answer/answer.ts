@@ -36,6 +36,8 @@ export interface Answer {
   unknownServices: string[];
   /** The owner was derived from which layers AWS operates for the service, not read from an entry. */
   derived: boolean;
+  /** What the confidence was computed from (shown by `srm debug`; the calibration in calibrate.ts weighs them). */
+  signals: Record<string, number>;
 }
 
 /** An answer with nothing concluded yet: no owner, no hit, zero confidence. */
@@ -59,5 +61,6 @@ export function emptyAnswer(question: string): Answer {
     assumed: null,
     unknownServices: [],
     derived: false,
+    signals: {},
   };
 }
