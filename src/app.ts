@@ -4,7 +4,8 @@ import { createSlackApp } from './adapters/slack/create-slack-app';
 import type { Config } from './config';
 import { Bot } from './core/bot';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
-import type { Storage } from './core/ports/storage';
+import { PlatformMessenger, type Messenger } from './core/ports/messenger';
+import type { Platform, Storage } from './core/ports/storage';
 import type { Logger } from './logger';
 import { createTeamsAdapter } from './adapters/teams/create-teams-adapter';
 import { createHttpApp, finishHttpApp, listen } from './server';
@@ -36,6 +37,8 @@ export interface RunningApp {
   port: number;
   bot: Bot;
   storage: Storage;
+  /** Proactive sends to stored conversations on every configured platform. */
+  messenger: Messenger;
   close(): Promise<void>;
 }
 
@@ -61,16 +64,20 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'not ready', knowledge: 'loaded', database, storage: storage.backend });
   });
   const closers: (() => Promise<void>)[] = [];
+  const messengers: Partial<Record<Platform, Messenger>> = {};
 
   let server: Server;
   try {
     if (config.slack) {
       const slack = await createSlackApp({ config: config.slack, bot, logger, http, logQuestions: config.logQuestions });
+      messengers.slack = slack.messenger;
       closers.push(() => slack.stop());
     } else {
       logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
     }
-    http.use(createTeamsAdapter({ teams: config.teams, bot, logger }));
+    const teams = createTeamsAdapter({ teams: config.teams, bot, logger });
+    messengers.teams = teams.messenger;
+    http.use(teams.router);
     if (!config.teams) {
       logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
     }
@@ -95,6 +102,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     bot,
     storage,
+    messenger: new PlatformMessenger(messengers),
     async close() {
       for (const close of closers.reverse()) await close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@ import { SrmError } from '../core/errors';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import { loadConfig } from '../config';
 import { toAskJson } from './ask-json';
+import { conversationsCommand } from './conversations-command';
 import { reportCommand } from './report-command';
 
 const USAGE = `Usage:
@@ -15,6 +16,8 @@ const USAGE = `Usage:
   npm run srm -- ask --json --batch < questions.txt     one JSON line per input line; a line may be
                                                         {"q": "...", "context": ["earlier question", ...]}
   npm run srm -- report [--since 7d]                    knowledge report from the bot's database
+  npm run srm -- conversations                          stored conversations: key, platform, team/tenant, channel, kind
+  npm run srm -- send --conversation <key> "text"       post a message there through the platform (proactive send)
   npm run srm -- debug "question"                       slots and ranked knowledge units (for authors)
   npm run srm -- help`;
 
@@ -50,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   if (command === 'report') return reportCommand(rest);
+  if (command === 'conversations' || command === 'send') return conversationsCommand(command, rest);
   if (command === 'debug') {
     const bot = new Bot(loadKnowledge(loadConfig().knowledgeDir));
     const { slots, hits } = bot.engine.debug(rest.join(' '));

@@ -1,5 +1,6 @@
 import { DeliveryGuard } from './delivery-guard';
 import { ThreadMemory } from './thread-memory';
+import { systemClock, type Clock } from './ports/clock';
 import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from './answer/answer-engine';
 import type { KnowledgeBase } from './knowledge/load-knowledge';
 import type { Storage } from './ports/storage';
@@ -27,6 +28,8 @@ export interface BotOptions {
   onStorageError?: (operation: string, error: unknown) => void;
   /** How long a thread's earlier questions count as context for a follow-up (default 30 minutes). */
   followUpWindowMs?: number;
+  /** The time; a fixed clock in tests. */
+  clock?: Clock;
 }
 
 
@@ -70,15 +73,18 @@ export class Bot {
   private readonly pending = new Set<Promise<void>>();
   private readonly deliveries: DeliveryGuard;
   private readonly threads: ThreadMemory;
+  private readonly clock: Clock;
 
   constructor(kb: KnowledgeBase, options: BotOptions = {}) {
     this.engine = new AnswerEngine(kb);
     this.storage = options.storage;
     this.admins = options.admins ?? new Set();
     this.onStorageError = options.onStorageError ?? (() => undefined);
-    this.deliveries = new DeliveryGuard(this.storage, { onError: this.onStorageError });
+    this.clock = options.clock ?? systemClock;
+    this.deliveries = new DeliveryGuard(this.storage, { onError: this.onStorageError, now: () => this.clock.now().getTime() });
     this.threads = new ThreadMemory(this.storage, {
       windowMs: options.followUpWindowMs,
+      clock: this.clock,
       onError: this.onStorageError,
       background: (operation, write) => this.background(operation, write),
     });
@@ -164,7 +170,7 @@ export class Bot {
       topic: topicOf(result.answer),
       confidence: result.answer.confidence,
       answered: result.answer.intent !== 'srm.unknown',
-      askedAt: new Date(),
+      askedAt: this.clock.now(),
     }));
     return [result.reply];
   }
@@ -203,7 +209,7 @@ export class Bot {
         tenantId: incoming.tenantId ?? null,
         reference: ref.reference,
         userId: ref.direct ? incoming.userId : null,
-        updatedAt: new Date(),
+        updatedAt: this.clock.now(),
       });
       // Remembered only once stored, so a failed write is tried again on the next message.
       if (this.knownConversations.size >= MAX_REMEMBERED_CONVERSATIONS) this.knownConversations.clear();
@@ -223,7 +229,7 @@ export class Bot {
     }
     if (!this.storage) return notice('The knowledge report needs storage, and this bot runs without it.');
     const window = windowText ?? DEFAULT_REPORT_WINDOW;
-    const since = parseSince(window);
+    const since = parseSince(window, this.clock.now());
     if (!since) return notice(`"${window}" is not a time window.`, 'Use a number and a unit, e.g. "admin report 7d", "24h" or "2w".');
     return buildReportReply(await this.storage.report(since), window);
   }
@@ -253,7 +259,7 @@ export class Bot {
         topic: topicOf(answer),
         confidence: answer.confidence,
         vote,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       });
     }
     return finishReply({

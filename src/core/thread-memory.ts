@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from './ports/clock';
 import type { Storage } from './ports/storage';
 import type { Incoming } from './types';
 
@@ -10,6 +11,7 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface ThreadMemoryOptions {
   windowMs?: number;
+  clock?: Clock;
   onError: (operation: string, error: unknown) => void;
   /** Runs a write without the caller waiting (the bot's best-effort writer). */
   background: (operation: string, write: () => Promise<void>) => void;
@@ -21,6 +23,7 @@ export interface ThreadMemoryOptions {
  */
 export class ThreadMemory {
   private readonly windowMs: number;
+  private readonly clock: Clock;
   private lastPruneAt = 0;
 
   constructor(
@@ -28,6 +31,7 @@ export class ThreadMemory {
     private readonly options: ThreadMemoryOptions,
   ) {
     this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Earlier questions of the incoming message's thread within the window, oldest first; [] when unknown. */
@@ -38,7 +42,7 @@ export class ThreadMemory {
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const turns = await Promise.race([
-        storage.recentTurns(platform, incoming.threadKey, new Date(Date.now() - this.windowMs), MAX_CONTEXT_TURNS),
+        storage.recentTurns(platform, incoming.threadKey, new Date(this.clock.now().getTime() - this.windowMs), MAX_CONTEXT_TURNS),
         new Promise<never>((_resolve, reject) => {
           timer = setTimeout(() => reject(new Error(`reading thread context took over ${CONTEXT_READ_TIMEOUT_MS} ms`)), CONTEXT_READ_TIMEOUT_MS);
         }),
@@ -58,7 +62,7 @@ export class ThreadMemory {
     const platform = incoming.platform;
     const threadKey = incoming.threadKey;
     if (!storage || !threadKey || platform === 'cli') return;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     this.options.background('record thread turn', () => storage.recordTurn({ platform, threadKey, userId: incoming.userId, question, askedAt: new Date(now) }));
     if (now - this.lastPruneAt >= PRUNE_EVERY_MS) {
       this.lastPruneAt = now;

@@ -5,6 +5,7 @@ import type { Bot } from '../../core/bot';
 import { SrmError } from '../../core/errors';
 import type { Logger } from '../../logger';
 import { toBoltLogger } from './bolt-logger';
+import { SlackMessenger } from './slack-messenger';
 import { SLACK_LISTENERS } from './listeners/all-listeners';
 import { registerErrorHandler } from './listeners/error-handler';
 import { dropRedeliveries } from './listeners/drop-redeliveries';
@@ -34,6 +35,7 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
+  messenger: SlackMessenger;
   mode: 'http' | 'socket-mode';
   botUserId: string;
   stop(): Promise<void>;
@@ -45,14 +47,7 @@ export interface SlackAdapter {
  */
 export async function createSlackApp({ config, bot, logger, http, logQuestions = false }: SlackAdapterOptions): Promise<SlackAdapter> {
   const boltLogger = toBoltLogger(logger, logQuestions);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: withTrailingSlash(config.apiUrl ?? DEFAULT_API_URL),
-    timeout: API_TIMEOUT_MS,
-    retryConfig: { retries: API_RETRIES },
-    // A 429 rejects the one call (callWithRateLimit waits and retries it) instead of pausing every call of the client.
-    rejectRateLimitedCalls: true,
-    logger: boltLogger,
-  };
+  const clientOptions = slackClientOptions(config, boltLogger);
   const identity = await verifyBotToken(config.botToken, clientOptions);
   // With botId and botUserId given, Bolt skips its own auth.test (which retries forever when Slack is unreachable)
   // and ignoreSelf can recognise our own messages.
@@ -94,11 +89,24 @@ export async function createSlackApp({ config, bot, logger, http, logQuestions =
   logger.info('slack adapter ready', { mode: socketMode ? 'socket-mode' : 'http', path: socketMode ? undefined : SLACK_EVENTS_PATH, team: identity.teamId });
   return {
     app,
+    messenger: new SlackMessenger(app.client),
     mode: socketMode ? 'socket-mode' : 'http',
     botUserId: identity.botUserId,
     async stop() {
       if (socketMode) await app.stop();
     },
+  };
+}
+
+/** Web API client options shared by the Bolt app and the proactive messenger. */
+export function slackClientOptions(config: SlackConfig, logger?: webApi.WebClientOptions['logger']): webApi.WebClientOptions {
+  return {
+    slackApiUrl: withTrailingSlash(config.apiUrl ?? DEFAULT_API_URL),
+    timeout: API_TIMEOUT_MS,
+    retryConfig: { retries: API_RETRIES },
+    // A 429 rejects the one call (callWithRateLimit waits and retries it) instead of pausing every call of the client.
+    rejectRateLimitedCalls: true,
+    ...(logger ? { logger } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { RateLimitedWarning } from '../../rate-limited-warning';
 import { checkLocalPeer, LOCAL_PEER_REFUSED } from './local-mode';
 import { parseActivity } from './parse-activity';
 import { TeamsBot } from './teams-bot';
+import { TeamsMessenger } from './teams-messenger';
 
 /** Where Azure Bot Service (and the Bot Framework Emulator) deliver activities: the bot's messaging endpoint. */
 export const TEAMS_ENDPOINT = '/api/messages';
@@ -32,7 +33,7 @@ export interface TeamsAdapterOptions {
   logger: Logger;
 }
 
-function authOptions(teams: TeamsConfig | null): ConfigurationBotFrameworkAuthenticationOptions {
+export function authOptions(teams: TeamsConfig | null): ConfigurationBotFrameworkAuthenticationOptions {
   // No MicrosoftAppId: botbuilder skips the JWT check and sends replies without a token (Emulator mode).
   if (!teams) return {};
   return {
@@ -62,7 +63,7 @@ function refuse(res: Response, status: number, error: string): void {
  * activity's serviceUrl is on this machine too, are accepted: otherwise anyone could act as any user, or make
  * the bot POST to a URL of their choosing.
  */
-export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
+export function createTeamsAdapter(options: TeamsAdapterOptions): { router: Router; messenger: TeamsMessenger } {
   const { teams, logger } = options;
   const adapter = new CheckedCloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
   adapter.onTurnError = async (context, error) => {
@@ -143,5 +144,5 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): Router {
     logger.error('teams: request failed', { error });
     return refuse(res, 500, 'internal error');
   });
-  return router;
+  return { router, messenger: new TeamsMessenger(adapter, teams?.appId ?? '') };
 }
