@@ -12,7 +12,6 @@ const databaseUrl = process.env.TEST_DATABASE_URL;
 
 if (!databaseUrl) {
   describe('database outage (PostgreSQL)', () => {
-    // eslint-disable-next-line no-console
     console.warn('database outage test SKIPPED: set TEST_DATABASE_URL');
     it('needs TEST_DATABASE_URL', () => undefined);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Modules the core must never import: platform SDKs, web frameworks and database drivers. */
-const FORBIDDEN = /^(@slack\/|botbuilder|botframework-|@microsoft\/|adaptivecards|express|better-sqlite3|pg$|pg-|node:http|node:https|http$|https$)/;
+const FORBIDDEN = /^(@slack\/|botbuilder|kysely|botframework-|@microsoft\/|adaptivecards|express|better-sqlite3|pg$|pg-|node:http|node:https|http$|https$)/;
 const CORE = join(__dirname, '..', '..', 'src', 'core');
 
 function tsFiles(dir: string): string[] {
@@ -29,6 +29,7 @@ describe('core boundary', () => {
   it('detects a forbidden import when there is one', () => {
     expect(importsOf("import { App } from '@slack/bolt';").some((m) => FORBIDDEN.test(m))).toBe(true);
     expect(importsOf("const pg = require('pg');").some((m) => FORBIDDEN.test(m))).toBe(true);
+    expect(importsOf("import { Kysely } from 'kysely';").some((m) => FORBIDDEN.test(m))).toBe(true);
     expect(importsOf("import type { TurnContext } from 'botbuilder';").some((m) => FORBIDDEN.test(m))).toBe(true);
   });
 

@@ -9,7 +9,6 @@ import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
  * The adaptivecards package's own parser and validator. Its main entry needs a DOM; the bundled
  * dist/adaptivecards.min.js parses and validates without one (rendering still needs a browser).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.min.js') as typeof AdaptiveCardsModule;
 
 /** Every parse warning and validation event for a card JSON; an empty list means the card is clean. */

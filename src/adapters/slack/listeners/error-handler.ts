@@ -27,7 +27,7 @@ export function registerErrorHandler(app: App, logger: Logger): void {
   // The last overload of app.error is the extended one ({ error, body, context }); the type is not exported.
   const handler: Parameters<App['error']>[0] = async ({ error, body, context }) => {
     const facts = requestFacts(body);
-    const { responseUrl, ...loggable } = facts;
+    const { responseUrl: _responseUrl, ...loggable } = facts;
     logger.error('slack: listener failed', {
       code: error.code,
       error: { name: error.name, message: error.message },
