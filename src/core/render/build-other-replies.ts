@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer-engine';
+import type { FeatureCommand } from '../feature';
 import { INTENTS } from '../intents/intent-table';
 import type { KnowledgeCatalog } from '../knowledge/knowledge-catalog';
 import type { Owner } from '../knowledge/schema';
@@ -8,7 +9,7 @@ import { echoOf, feedbackButtons, finishReply, sourceLinks } from './reply-parts
 /** Short owner marks for matrix cells, where a full word per cell would not fit. */
 const OWNER_MARK: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Both' };
 
-export function buildHelpReply(): Reply {
+export function buildHelpReply(commands: readonly FeatureCommand[] = []): Reply {
   const sections = INTENTS.filter((intent) => !['srm.help', 'srm.unknown', 'srm.offtopic'].includes(intent.id)).map((intent) => ({
     heading: intent.summary,
     text: intent.examples.map((example) => `“${example}”`).join(' · '),
@@ -20,7 +21,7 @@ export function buildHelpReply(): Reply {
     sections: [
       { heading: 'How', text: 'Ask in plain words, with or without a service. Typos are fine.' },
       ...sections,
-      { heading: 'Privacy', text: '“forget me” deletes everything srm-bot stored about you. Admins: “admin report 7d”.' },
+      ...commands.map((command) => ({ heading: command.summary, text: command.examples.map((example) => `“${example}”`).join(' · ') })),
     ],
     buttons: [
       { label: 'Who owns encryption on S3?', actionId: 'srm.ask', value: 'who owns encryption on s3' },

@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer-engine';
+import type { FeatureCommand } from '../feature';
 import type { KnowledgeCatalog, MatrixCell } from '../knowledge/knowledge-catalog';
 import type { SearchUnit } from '../knowledge/search-index';
 import { OWNER_LABEL, type Reply, type ReplyButton, type ReplySection } from '../types';
@@ -9,10 +10,10 @@ import { echoOf, feedbackButtons, finishReply, sourceLinks } from './reply-parts
 const MAX_OTHER_SERVICE_BUTTONS = 3;
 
 /** Turns the engine's conclusion into the neutral card both platforms render. */
-export function buildReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
+export function buildReply(answer: Answer, catalog: KnowledgeCatalog, helpCommands: readonly FeatureCommand[] = []): Reply {
   switch (answer.intent) {
     case 'srm.help':
-      return buildHelpReply();
+      return buildHelpReply(helpCommands);
     case 'srm.explain':
       return buildConceptReply(answer, catalog);
     case 'srm.list':
