@@ -6,7 +6,11 @@ import type { Owner } from './knowledge/schema';
  */
 
 export type { Owner };
-export type PlatformName = 'slack' | 'teams' | 'cli';
+/** The chat platforms; adding one means an adapter, a renderer and a messenger (ARCHITECTURE.md). */
+export const PLATFORMS = ['slack', 'teams'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+/** Where a message can come from: a platform, or the command line. */
+export type PlatformName = Platform | 'cli';
 
 export interface Incoming {
   platform: PlatformName;

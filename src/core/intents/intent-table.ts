@@ -4,7 +4,7 @@
  * S3 can be an owner question, a listing or a comparison).
  */
 
-export type IntentId = 'srm.lookup' | 'srm.explain' | 'srm.list' | 'srm.compare' | 'srm.help' | 'srm.unknown' | 'srm.offtopic';
+export type IntentId = 'srm.lookup' | 'srm.explain' | 'srm.list' | 'srm.compare' | 'srm.help' | 'srm.unknown';
 
 export interface IntentDefinition {
   id: IntentId;
@@ -45,17 +45,6 @@ export const INTENTS: readonly IntentDefinition[] = [
     summary: 'Explain a concept of the model',
     examples: ['what is the shared responsibility model?', 'explain inherited controls', 'security of vs in the cloud'],
     cues: [/^(what|whats) (is|are)\b/, /\bexplain\b/, /\bdefine\b/, /\bdefinition\b/, /\bmeaning of\b/, /\btell me about\b/, /\bwhat does .+ mean\b/, /\bdifference\b/],
-  },
-  {
-    id: 'srm.offtopic',
-    summary: 'AWS questions that are not about who owns what (prices, limits, syntax)',
-    examples: ['how much does an m5.large cost?', 'max timeout for a lambda function?'],
-    cues: [
-      /\b(price|prices|pricing|cost|costs|charged|billed|per hour|hourly rate|how much)\b/,
-      /\b(max|maximum|minimum|limit|limits|quota|quotas|timeout)\b.*\b(for|of|on)\b/,
-      /\b(syntax|flag|flags|command line|cli command)\b/,
-      /\bhow many (vcpus?|cpus?|cores|gb|gib)\b/,
-    ],
   },
   {
     id: 'srm.lookup',

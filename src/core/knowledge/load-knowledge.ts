@@ -9,7 +9,6 @@ import {
   generalFileSchema,
   otherServicesFileSchema,
   serviceFileSchema,
-  synonymsFileSchema,
   type Concept,
   type Domain,
   type GeneralFile,
@@ -22,8 +21,6 @@ export interface KnowledgeBase {
   services: ServiceFile[];
   general: GeneralFile;
   concepts: Concept[];
-  /** Canonical word → its synonyms. */
-  synonyms: Record<string, string[]>;
   /** AWS services not covered yet (knowledge/other-services.yaml), recognised so they are not confused with known ones. */
   otherServices: OtherService[];
 }
@@ -141,11 +138,9 @@ export function loadKnowledge(root: string): KnowledgeBase {
     fileOf.set(concept, label(path));
     return concept;
   });
-  const synonymsPath = join(root, 'synonyms.yaml');
-  const synonyms = yamlFilesIn(root).includes(synonymsPath) ? parseFile(root, synonymsPath, synonymsFileSchema).synonyms : {};
   const otherPath = join(root, 'other-services.yaml');
   const otherServices = yamlFilesIn(root).includes(otherPath) ? parseFile(root, otherPath, otherServicesFileSchema).services : [];
-  const kb: KnowledgeBase = { domains: domainsFile.domains, services, general, concepts, synonyms, otherServices };
+  const kb: KnowledgeBase = { domains: domainsFile.domains, services, general, concepts, otherServices };
   checkReferences(kb, fileOf);
   return kb;
 }

@@ -139,11 +139,6 @@ export const conceptSchema = z
   .strict();
 export type Concept = z.infer<typeof conceptSchema>;
 
-/** Canonical word → words that mean the same in a question ("sse" → "encryption"). */
-export const synonymsFileSchema = z
-  .object({ synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) })
-  .strict();
-
 /** AWS services the knowledge base does not cover yet: names only, so a question naming one is not answered from a neighbour. */
 export const otherServicesFileSchema = z
   .object({

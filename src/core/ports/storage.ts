@@ -4,7 +4,9 @@
  * both: tests/contract runs one suite against each.
  */
 
-export type Platform = 'slack' | 'teams';
+import type { Platform } from '../types';
+
+export type { Platform };
 
 /** Where a proactive message can be sent later (quiz posts, onboarding DMs). */
 export interface ConversationRefRecord {

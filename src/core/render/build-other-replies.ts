@@ -10,7 +10,7 @@ import { echoOf, feedbackButtons, finishReply, sourceLinks } from './reply-parts
 const OWNER_MARK: Record<Owner, string> = { aws: 'AWS', customer: 'You', shared: 'Both' };
 
 export function buildHelpReply(commands: readonly FeatureCommand[] = []): Reply {
-  const sections = INTENTS.filter((intent) => !['srm.help', 'srm.unknown', 'srm.offtopic'].includes(intent.id)).map((intent) => ({
+  const sections = INTENTS.filter((intent) => !['srm.help', 'srm.unknown'].includes(intent.id)).map((intent) => ({
     heading: intent.summary,
     text: intent.examples.map((example) => `“${example}”`).join(' · '),
   }));

@@ -23,7 +23,6 @@ export function buildReply(answer: Answer, catalog: KnowledgeCatalog, helpComman
     case 'srm.lookup':
       return buildLookupReply(answer, catalog);
     case 'srm.unknown':
-    case 'srm.offtopic':
       return buildUnknownReply(answer, catalog);
   }
 }

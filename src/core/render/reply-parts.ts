@@ -22,9 +22,11 @@ export function echoOf(answer: Answer): string | undefined {
 }
 
 /** 👍 / 👎 on every answer; the value points back at the answer so a vote can be stored against it. */
+/** Votes name the knowledge unit answered (`topic:<unit id>`), so recording one never re-runs the text matcher. */
 export function feedbackButtons(answer: Answer): ReplyButton[] {
+  const value = answer.hit ? `${TOPIC_REF_PREFIX}${answer.hit.id}` : answer.ref;
   return [
-    { label: '👍 Helpful', actionId: 'feedback.up', value: answer.ref },
-    { label: '👎 Not helpful', actionId: 'feedback.down', value: answer.ref },
+    { label: '👍 Helpful', actionId: 'feedback.up', value },
+    { label: '👎 Not helpful', actionId: 'feedback.down', value },
   ];
 }

@@ -77,10 +77,3 @@ export function stem(word: string): string {
   }
   return stemmed;
 }
-
-/** Meaningful stems of a text: normalised, stop words dropped, stemmed. */
-export function contentStems(raw: string): string[] {
-  return splitWords(normalizeText(raw))
-    .filter((word) => !STOPWORDS.has(word))
-    .map(stem);
-}
