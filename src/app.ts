@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PlatformAdapter } from './adapters/platform-adapter';
 import { createSlackApp } from './adapters/slack/create-slack-app';
 import type { Config } from './config';
 import { Bot } from './core/bot';
@@ -63,21 +64,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const database = await checkDatabase(storage);
     res.status(database === 'ok' ? 200 : 503).json({ status: database === 'ok' ? 'ready' : 'not ready', knowledge: 'loaded', database, storage: storage.backend });
   });
-  const closers: (() => Promise<void>)[] = [];
-  const messengers: Partial<Record<Platform, Messenger>> = {};
+  const adapters: PlatformAdapter[] = [];
+  const closers: (() => Promise<void>)[] = [() => Promise.all(adapters.map((adapter) => adapter.stop())).then(() => undefined)];
 
   let server: Server;
   try {
     if (config.slack) {
-      const slack = await createSlackApp({ config: config.slack, bot, logger, http, logQuestions: config.logQuestions });
-      messengers.slack = slack.messenger;
-      closers.push(() => slack.stop());
+      adapters.push(await createSlackApp({ config: config.slack, bot, logger, http, logQuestions: config.logQuestions }));
     } else {
       logger.info('Slack disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
     }
     const teams = createTeamsAdapter({ teams: config.teams, bot, logger });
-    messengers.teams = teams.messenger;
     http.use(teams.router);
+    adapters.push(teams);
     if (!config.teams) {
       logger.info('Teams in local mode: no MICROSOFT_APP_ID, so /api/messages accepts only requests from this machine naming a loopback serviceUrl (Bot Framework Emulator)');
     }
@@ -102,7 +101,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port,
     bot,
     storage,
-    messenger: new PlatformMessenger(messengers),
+    messenger: new PlatformMessenger(Object.fromEntries(adapters.map((adapter) => [adapter.platform, adapter.messenger])) as Partial<Record<Platform, Messenger>>),
     async close() {
       for (const close of closers.reverse()) await close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

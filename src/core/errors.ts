@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'KNOWLEDGE_MISSING'
   | 'CONFIG_INVALID'
   | 'STORAGE_MIGRATION_FAILED'
+  | 'STORAGE_FAILED'
   | 'BAD_INPUT';
 
 export class SrmError extends Error {

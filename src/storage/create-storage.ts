@@ -21,6 +21,39 @@ export interface CreateStorageOptions {
  * the environment: src/config.ts is the only reader of process.env.
  */
 export async function createStorage(options: CreateStorageOptions): Promise<Storage> {
+  return withCodedErrors(await openStorage(options));
+}
+
+/** Every Storage method but close: a failure is rethrown as SrmError STORAGE_FAILED naming the operation. */
+const OPERATIONS = [
+  'saveConversationRef', 'getConversationRef', 'listConversationRefs', 'recordQuestion', 'recordFeedback', 'report',
+  'recordTurn', 'recentTurns', 'pruneTurns', 'claim', 'releaseClaims', 'forgetUser', 'ping',
+] as const satisfies readonly (keyof Storage)[];
+
+/**
+ * Driver errors (pg, better-sqlite3) become coded errors with the operation and a hint, so logs and callers see one
+ * error type from storage whatever the backend; the driver's error stays as the cause.
+ */
+function withCodedErrors(storage: Storage): Storage {
+  const hint = storage.backend === 'postgres' ? 'Check DATABASE_URL and that PostgreSQL is reachable.' : 'Check SQLITE_PATH is writable and not locked.';
+  const wrapped: Record<string, unknown> = { backend: storage.backend, close: () => storage.close() };
+  for (const operation of OPERATIONS) {
+    const method = storage[operation] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[operation] = async (...args: unknown[]) => {
+      try {
+        return await method.apply(storage, args);
+      } catch (error) {
+        // Coded errors and argument errors (a RangeError for a bad limit) are the caller's to see as they are.
+        if (error instanceof SrmError || error instanceof RangeError) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new SrmError('STORAGE_FAILED', `${storage.backend} ${operation} failed: ${reason}. ${hint}`, { cause: error });
+      }
+    };
+  }
+  return wrapped as unknown as Storage;
+}
+
+async function openStorage(options: CreateStorageOptions): Promise<Storage> {
   const databaseUrl = options.databaseUrl?.trim();
   if (databaseUrl) {
     const target = describePostgresTarget(databaseUrl);

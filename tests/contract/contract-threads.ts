@@ -53,6 +53,14 @@ export function describeThreadsContract(harness: StorageHarness): void {
     });
   });
 
+  it('reports a failed operation as a coded storage error naming the operation', async () => {
+    await storage.close();
+    await expect(storage.recordQuestion({ platform: 'slack', userId: 'U1', question: 'q', intent: 'srm.lookup', topic: null, confidence: 1, answered: true, askedAt: T0 })).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringMatching(/recordQuestion failed/),
+    });
+  });
+
   it('answers ping once migrated', async () => {
     await expect(storage.ping()).resolves.toBeUndefined();
   });

@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../config';
 import type { Bot } from '../../core/bot';
 import { SrmError } from '../../core/errors';
 import type { Logger } from '../../logger';
+import type { PlatformAdapter } from '../platform-adapter';
 import { toBoltLogger } from './bolt-logger';
 import { SlackMessenger } from './slack-messenger';
 import { SLACK_LISTENERS } from './listeners/all-listeners';
@@ -33,7 +34,8 @@ export interface SlackAdapterOptions {
   logQuestions?: boolean;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends PlatformAdapter {
+  platform: 'slack';
   app: App;
   messenger: SlackMessenger;
   mode: 'http' | 'socket-mode';
@@ -88,6 +90,7 @@ export async function createSlackApp({ config, bot, logger, http, logQuestions =
   if (socketMode) await app.start();
   logger.info('slack adapter ready', { mode: socketMode ? 'socket-mode' : 'http', path: socketMode ? undefined : SLACK_EVENTS_PATH, team: identity.teamId });
   return {
+    platform: 'slack',
     app,
     messenger: new SlackMessenger(app.client),
     mode: socketMode ? 'socket-mode' : 'http',

@@ -14,6 +14,7 @@ import { isBracketedIpv6, isLoopbackUrl } from './is-loopback-url';
 import { RateLimitedWarning } from '../../rate-limited-warning';
 import { checkLocalPeer, LOCAL_PEER_REFUSED } from './local-mode';
 import { parseActivity } from './parse-activity';
+import type { PlatformAdapter } from '../platform-adapter';
 import { TeamsBot } from './teams-bot';
 import { TeamsMessenger } from './teams-messenger';
 
@@ -63,7 +64,7 @@ function refuse(res: Response, status: number, error: string): void {
  * activity's serviceUrl is on this machine too, are accepted: otherwise anyone could act as any user, or make
  * the bot POST to a URL of their choosing.
  */
-export function createTeamsAdapter(options: TeamsAdapterOptions): { router: Router; messenger: TeamsMessenger } {
+export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapter & { platform: 'teams'; router: Router; messenger: TeamsMessenger } {
   const { teams, logger } = options;
   const adapter = new CheckedCloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
   adapter.onTurnError = async (context, error) => {
@@ -144,5 +145,6 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): { router: Rout
     logger.error('teams: request failed', { error });
     return refuse(res, 500, 'internal error');
   });
-  return { router, messenger: new TeamsMessenger(adapter, teams?.appId ?? '') };
+  // Nothing to stop: Teams delivers over the shared HTTP server, which the composition root closes.
+  return { platform: 'teams', router, messenger: new TeamsMessenger(adapter, teams?.appId ?? ''), stop: async () => undefined };
 }
