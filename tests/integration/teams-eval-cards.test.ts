@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/project-root';
-import { adaptiveCardProblems } from '../unit/teams-card-validator';
+import { adaptiveCardProblems } from '../unit/adapters/teams/teams-card-validator';
 import { startTeamsHarness, teamsActivity, type TeamsHarness } from './teams-harness';
 
 /**

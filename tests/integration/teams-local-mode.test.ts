@@ -1,4 +1,4 @@
-import { adaptiveCardProblems } from '../unit/teams-card-validator';
+import { adaptiveCardProblems } from '../unit/adapters/teams/teams-card-validator';
 import { cardTexts, channelMention, startTeamsHarness, teamsActivity, type TeamsHarness } from './teams-harness';
 
 /** Local mode (no MICROSOFT_APP_ID): what the Bot Framework Emulator uses; only loopback serviceUrls are served. */

@@ -1,4 +1,4 @@
-import { adaptiveCardProblems } from '../unit/teams-card-validator';
+import { adaptiveCardProblems } from '../unit/adapters/teams/teams-card-validator';
 import { cardTexts, channelMention, startTeamsHarness, teamsActivity, TENANT, USER, type TeamsHarness } from './teams-harness';
 
 /**

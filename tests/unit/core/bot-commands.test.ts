@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bot } from '../../src/core/bot';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import type { Storage } from '../../src/core/ports/storage';
-import type { Incoming } from '../../src/core/types';
-import { createStorage } from '../../src/storage/create-storage';
+import { Bot } from '../../../src/core/bot';
+import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge';
+import type { Storage } from '../../../src/core/ports/storage';
+import type { Incoming } from '../../../src/core/types';
+import { createStorage } from '../../../src/storage/create-storage';
 
-const kb = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
+const kb = loadKnowledge(join(__dirname, '..', '..', '..', 'knowledge'));
 
 function incoming(text: string, userId = 'U1', channel = 'D1'): Incoming {
   return {

@@ -1,4 +1,4 @@
-import { fragmentProblem, isAwsSource } from '../../src/core/knowledge/lint-knowledge';
+import { fragmentProblem, isAwsSource } from '../../../../src/core/knowledge/lint-knowledge';
 
 describe('knowledge lint', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { checkLocalPeer, isLoopbackAddress } from '../../src/adapters/teams/local-mode';
+import { checkLocalPeer, isLoopbackAddress } from '../../../../src/adapters/teams/local-mode';
 
 describe('isLoopbackAddress (the TCP peer in local mode)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { toConversationRef } from '../../src/adapters/teams/to-conversation-ref';
-import { toConversation, toIncoming } from '../../src/adapters/teams/to-incoming';
+import { toConversationRef } from '../../../../src/adapters/teams/to-conversation-ref';
+import { toConversation, toIncoming } from '../../../../src/adapters/teams/to-incoming';
 
 const BOT = { id: '28:bot', name: 'srm-bot' };
 

@@ -1,7 +1,7 @@
-import { toTeamsMessage } from '../../src/adapters/teams/to-adaptive-card';
-import { Bot } from '../../src/core/bot';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import { defaultKnowledgeDir } from '../../src/project-root';
+import { toTeamsMessage } from '../../../../src/adapters/teams/to-adaptive-card';
+import { Bot } from '../../../../src/core/bot';
+import { loadKnowledge } from '../../../../src/core/knowledge/load-knowledge';
+import { defaultKnowledgeDir } from '../../../../src/project-root';
 import { adaptiveCardSchemaProblems } from './teams-card-validator';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bot } from '../../src/core/bot';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import { defaultKnowledgeDir } from '../../src/project-root';
-import { createStorage } from '../../src/storage/create-storage';
+import { Bot } from '../../../../src/core/bot';
+import { loadKnowledge } from '../../../../src/core/knowledge/load-knowledge';
+import { defaultKnowledgeDir } from '../../../../src/project-root';
+import { createStorage } from '../../../../src/storage/create-storage';
 
 describe('feedback buttons carry the topic they vote on', () => {
   it('names the knowledge unit, and a vote on it is stored under that topic', async () => {

@@ -1,4 +1,4 @@
-import { parseActivity } from '../../src/adapters/teams/parse-activity';
+import { parseActivity } from '../../../../src/adapters/teams/parse-activity';
 
 const good = {
   type: 'message',

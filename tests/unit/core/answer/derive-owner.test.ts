@@ -1,7 +1,7 @@
-import { deriveOwner } from '../../src/core/answer/derive-owner';
-import { KnowledgeCatalog } from '../../src/core/knowledge/knowledge-catalog';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import { defaultKnowledgeDir } from '../../src/project-root';
+import { deriveOwner } from '../../../../src/core/answer/derive-owner';
+import { KnowledgeCatalog } from '../../../../src/core/knowledge/knowledge-catalog';
+import { loadKnowledge } from '../../../../src/core/knowledge/load-knowledge';
+import { defaultKnowledgeDir } from '../../../../src/project-root';
 
 const catalog = new KnowledgeCatalog(loadKnowledge(defaultKnowledgeDir()));
 

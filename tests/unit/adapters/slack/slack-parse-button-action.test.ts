@@ -1,4 +1,4 @@
-import { parseButtonAction } from '../../src/adapters/slack/parse-button-action';
+import { parseButtonAction } from '../../../../src/adapters/slack/parse-button-action';
 
 function payload(overrides: Record<string, unknown> = {}, action: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SLACK_EVENTS_PATH } from '../../src/adapters/slack/create-slack-app';
-import { REGISTERED_BOT_EVENTS, REGISTERED_COMMANDS, REQUIRED_BOT_SCOPES, USES_INTERACTIVITY } from '../../src/adapters/slack/listeners/all-listeners';
+import { SLACK_EVENTS_PATH } from '../../../../src/adapters/slack/create-slack-app';
+import { REGISTERED_BOT_EVENTS, REGISTERED_COMMANDS, REQUIRED_BOT_SCOPES, USES_INTERACTIVITY } from '../../../../src/adapters/slack/listeners/all-listeners';
 
 interface SlackManifest {
   display_information: { name: string; description?: string; long_description?: string };
@@ -19,7 +19,7 @@ interface SlackManifest {
   };
 }
 
-const manifest = parse(readFileSync(join(__dirname, '../../manifests/slack/manifest.yaml'), 'utf8')) as SlackManifest;
+const manifest = parse(readFileSync(join(__dirname, '..', '..', '../../manifests/slack/manifest.yaml'), 'utf8')) as SlackManifest;
 const sorted = (values: readonly string[] | undefined): string[] => [...(values ?? [])].sort();
 
 describe('manifests/slack/manifest.yaml matches what the code registers', () => {

@@ -1,5 +1,5 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { decodeActionId } from '../../src/adapters/slack/slack-action-ids';
+import { decodeActionId } from '../../../../src/adapters/slack/slack-action-ids';
 import {
   MAX_ACTIONS_ELEMENTS,
   MAX_BLOCKS,
@@ -10,9 +10,9 @@ import {
   MAX_FALLBACK_TEXT,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
-} from '../../src/adapters/slack/slack-limits';
-import { toBlockKit } from '../../src/adapters/slack/to-block-kit';
-import type { Reply, ReplyButton } from '../../src/core/types';
+} from '../../../../src/adapters/slack/slack-limits';
+import { toBlockKit } from '../../../../src/adapters/slack/to-block-kit';
+import type { Reply, ReplyButton } from '../../../../src/core/types';
 
 function reply(overrides: Partial<Reply> = {}): Reply {
   return {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Bot } from '../../src/core/bot';
-import { CONFIDENCE_THRESHOLD } from '../../src/core/answer/answer-engine';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import { INTENTS } from '../../src/core/intents/intent-table';
+import { Bot } from '../../../../src/core/bot';
+import { CONFIDENCE_THRESHOLD } from '../../../../src/core/answer/answer-engine';
+import { loadKnowledge } from '../../../../src/core/knowledge/load-knowledge';
+import { INTENTS } from '../../../../src/core/intents/intent-table';
 
-const bot = new Bot(loadKnowledge(join(__dirname, '..', '..', 'knowledge')));
+const bot = new Bot(loadKnowledge(join(__dirname, '..', '..', '..', '..', 'knowledge')));
 
 type Row = [question: string, owner: 'aws' | 'customer' | 'shared' | null, intent: string, service?: string | null, domain?: string];
 

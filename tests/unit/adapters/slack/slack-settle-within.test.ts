@@ -1,4 +1,4 @@
-import { settleWithin } from '../../src/adapters/slack/settle-within';
+import { settleWithin } from '../../../../src/adapters/slack/settle-within';
 
 describe('settleWithin (answer in the ack when the core is quick enough)', () => {
   it('gives the value when the work finishes in time', async () => {

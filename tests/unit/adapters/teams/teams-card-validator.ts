@@ -23,7 +23,7 @@ export function adaptiveCardProblems(json: unknown): string[] {
 }
 
 /** Microsoft's published Adaptive Card 1.5 schema (draft-06), from microsoft/AdaptiveCards schemas/1.5.0/adaptive-card.json. */
-const SCHEMA_PATH = join(__dirname, '..', 'fixtures', 'schemas', 'adaptive-card-1.5.json');
+const SCHEMA_PATH = join(__dirname, '..', '..', '..', 'fixtures', 'schemas', 'adaptive-card-1.5.json');
 
 interface CompiledSchema {
   ajv: Ajv;

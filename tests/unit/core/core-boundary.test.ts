@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 
 /** Modules the core must never import: platform SDKs, web frameworks and database drivers. */
 const FORBIDDEN = /^(@slack\/|botbuilder|kysely|botframework-|@microsoft\/|adaptivecards|express|better-sqlite3|pg$|pg-|node:http|node:https|http$|https$)/;
-const CORE = join(__dirname, '..', '..', 'src', 'core');
+const CORE = join(__dirname, '..', '..', '..', 'src', 'core');
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,4 +1,4 @@
-import { escapeTeamsMarkdown } from '../../src/adapters/teams/escape-teams-markdown';
+import { escapeTeamsMarkdown } from '../../../../src/adapters/teams/escape-teams-markdown';
 
 describe('escapeTeamsMarkdown', () => {
   it.each([

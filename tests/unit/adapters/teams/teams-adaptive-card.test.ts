@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_ACTIONS_PER_SET } from '../../src/adapters/teams/card-elements';
-import { MAX_MESSAGE_BYTES, toAdaptiveCard, toTeamsMessage } from '../../src/adapters/teams/to-adaptive-card';
-import { Bot } from '../../src/core/bot';
-import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
-import { finishReply } from '../../src/core/render/reply-parts';
-import type { Reply } from '../../src/core/types';
-import { defaultKnowledgeDir, projectRoot } from '../../src/project-root';
+import { MAX_ACTIONS_PER_SET } from '../../../../src/adapters/teams/card-elements';
+import { MAX_MESSAGE_BYTES, toAdaptiveCard, toTeamsMessage } from '../../../../src/adapters/teams/to-adaptive-card';
+import { Bot } from '../../../../src/core/bot';
+import { loadKnowledge } from '../../../../src/core/knowledge/load-knowledge';
+import { finishReply } from '../../../../src/core/render/reply-parts';
+import type { Reply } from '../../../../src/core/types';
+import { defaultKnowledgeDir, projectRoot } from '../../../../src/project-root';
 import { adaptiveCardProblems } from './teams-card-validator';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
-import { declineReason, isNegated, looksLikeFollowUp, readPremise } from '../../src/core/intents/read-question';
-import { normalizeText } from '../../src/core/text/normalize-text';
+import { declineReason, isNegated, looksLikeFollowUp, readPremise } from '../../../../src/core/intents/read-question';
+import { normalizeText } from '../../../../src/core/text/normalize-text';
 
 const n = normalizeText;
 

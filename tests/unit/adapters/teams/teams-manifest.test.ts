@@ -3,8 +3,8 @@ import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageTeams, PLACEHOLDER_APP_ID } from '../../src/cli/package-teams';
-import { projectRoot } from '../../src/project-root';
+import { packageTeams, PLACEHOLDER_APP_ID } from '../../../../src/cli/package-teams';
+import { projectRoot } from '../../../../src/project-root';
 import { readPng } from './teams-png-reader';
 
 // @microsoft/app-manifest require()s strip-bom 5, an ES module; Node 20.19+ loads that natively (tsx, npm run

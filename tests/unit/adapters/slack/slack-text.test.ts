@@ -1,7 +1,7 @@
-import { escapeMrkdwn, truncateEscaped, unescapeMrkdwn } from '../../src/adapters/slack/escape-mrkdwn';
-import { decodeActionId, encodeActionId, OUR_ACTION_ID_PATTERN } from '../../src/adapters/slack/slack-action-ids';
-import { commandToIncoming, messageToIncoming, stripBotMention } from '../../src/adapters/slack/to-incoming';
-import { ACTION_IDS } from '../../src/core/types';
+import { escapeMrkdwn, truncateEscaped, unescapeMrkdwn } from '../../../../src/adapters/slack/escape-mrkdwn';
+import { decodeActionId, encodeActionId, OUR_ACTION_ID_PATTERN } from '../../../../src/adapters/slack/slack-action-ids';
+import { commandToIncoming, messageToIncoming, stripBotMention } from '../../../../src/adapters/slack/to-incoming';
+import { ACTION_IDS } from '../../../../src/core/types';
 
 describe('escapeMrkdwn', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { isLoopbackUrl } from '../../src/adapters/teams/is-loopback-url';
+import { isLoopbackUrl } from '../../../../src/adapters/teams/is-loopback-url';
 
 describe('isLoopbackUrl', () => {
   it.each([
