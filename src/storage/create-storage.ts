@@ -1,8 +1,8 @@
 import { SrmError } from '../core/errors';
 import type { Storage } from '../core/ports/storage';
 import type { Migration } from './migrations/migration';
-import { PostgresStorage } from './postgres-storage';
-import { SqliteStorage } from './sqlite-storage';
+import { openPostgresStorage } from './postgres-storage';
+import { openSqliteStorage } from './sqlite-storage';
 
 export interface CreateStorageOptions {
   /** When set, PostgreSQL (for several replicas); otherwise SQLite at sqlitePath. May hold a password. */
@@ -58,7 +58,7 @@ async function openStorage(options: CreateStorageOptions): Promise<Storage> {
   if (databaseUrl) {
     const target = describePostgresTarget(databaseUrl);
     try {
-      return await PostgresStorage.open({
+      return await openPostgresStorage({
         connectionString: databaseUrl,
         schema: options.postgresSchema,
         onIdleError: options.onPostgresIdleError,
@@ -69,7 +69,7 @@ async function openStorage(options: CreateStorageOptions): Promise<Storage> {
     }
   }
   try {
-    return SqliteStorage.open({ path: options.sqlitePath, migrations: options.migrations });
+    return openSqliteStorage({ path: options.sqlitePath, migrations: options.migrations });
   } catch (error) {
     throw wrapOpenError(
       error,

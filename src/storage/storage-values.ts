@@ -22,6 +22,3 @@ export function resolveReportLimit(limit: number | undefined): number {
   }
   return resolved;
 }
-
-/** The conversation_refs columns both backends select, in the order their row mappers expect. */
-export const REF_COLUMNS = 'platform, conversation_key, tenant_id, user_id, reference, updated_at';

@@ -1,6 +1,7 @@
 import type { Storage, ThreadTurn } from '../../src/core/ports/storage';
 import type { StorageHarness, TestDatabase } from './storage-harness';
-import { minutesAfter, T0 } from './storage-fixtures';
+import { migration001Initial } from '../../src/storage/migrations/001-initial';
+import { aQuestion, aRef, aVote, minutesAfter, T0 } from './storage-fixtures';
 
 const turn = (overrides: Partial<ThreadTurn> = {}): ThreadTurn => ({
   platform: 'slack',
@@ -59,6 +60,27 @@ export function describeThreadsContract(harness: StorageHarness): void {
       code: 'STORAGE_FAILED',
       message: expect.stringMatching(/recordQuestion failed/),
     });
+  });
+
+  it('upgrades a database written by the previous release (schema 1) in place, keeping its rows', async () => {
+    const fresh = await harness.freshDatabase();
+    const old = await fresh.open({ migrations: [migration001Initial] });
+    await old.saveConversationRef(aRef());
+    await old.recordQuestion(aQuestion());
+    await old.recordFeedback(aVote());
+    await old.claim('quiz:C1:2026-11-23', 'replica-a');
+    await old.close();
+    expect(await fresh.tables()).not.toContain('thread_turns');
+
+    const upgraded = await fresh.open();
+    expect(await fresh.tables()).toContain('thread_turns');
+    await expect(upgraded.getConversationRef('slack', 'T001:C001')).resolves.toEqual(aRef());
+    const report = await upgraded.report(T0);
+    expect(report.topTopics).toEqual([{ topic: aQuestion().topic, count: 1 }]);
+    expect(report.feedback).toHaveLength(1);
+    await expect(upgraded.claim('quiz:C1:2026-11-23', 'replica-b')).resolves.toBe(false);
+    await upgraded.recordTurn(turn());
+    expect(await fresh.countRows('thread_turns')).toBe(1);
   });
 
   it('answers ping once migrated', async () => {

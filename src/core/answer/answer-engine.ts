@@ -12,7 +12,8 @@ import { checkPremise, ownedConcept, pickHalf, vendorHalf } from './choose-unit'
 import { withThread } from './follow-up';
 import { deriveOwner } from './derive-owner';
 import { unknownServiceAnswer } from './unknown-service-answer';
-import { calibratedConfidence } from './calibrate';
+import { stackAnswer } from './stack-answer';
+import { calibratedConfidence, signalsOf } from './calibrate';
 import { normalizeText } from '../text/normalize-text';
 
 /** The concept that explains the model as a whole. */
@@ -86,7 +87,7 @@ export class AnswerEngine {
       const overview = this.index.units.find((unit) => unit.id === `concept/${MODEL_OVERVIEW_CONCEPT}`);
       if (overview) return { ...base, intent: 'srm.explain', hit: overview, confidence: 1 };
     }
-    const stack = this.stackAnswer(base, cues, slots, serviceIds);
+    const stack = stackAnswer(this.catalog, base, cues, slots, serviceIds);
     if (stack) return stack;
 
     const context = this.rankingContext(slots);
@@ -137,21 +138,7 @@ export class AnswerEngine {
         answer.confidence = Math.round(confidence * DERIVED_CONFIDENCE * 1000) / 1000;
       }
     }
-    const rival = hits.find((hit) => hit.unit.owner !== top.unit.owner && hit.unit.kind !== 'concept');
-    answer.signals = {
-      strength: top.score / (top.score + HALF_CONFIDENCE_SCORE),
-      margin: rival ? (top.score - rival.score) / top.score : 1,
-      shared: answer.owner === 'shared' ? 1 : 0,
-      variant: unit.kind === 'variant' ? 1 : 0,
-      premise: base.premise ? 1 : 0,
-      followUp: base.assumed ? 1 : 0,
-      general: answer.generalFallback ? 1 : 0,
-      serviceNamed: serviceIds.length > 0 ? 1 : 0,
-      domainNamed: slots.domains.length > 0 ? 1 : 0,
-      manyServices: serviceIds.length > 1 ? 1 : 0,
-      long: Math.min(1, normalized.split(' ').length / 40),
-      overridden: unit !== top.unit || answer.owner !== unit.owner ? 1 : 0,
-    };
+    answer.signals = signalsOf({ hits, unit, answer, serviceCount: serviceIds.length, domainNamed: slots.domains.length > 0, words: normalized.split(' ').length });
     answer.confidence = calibratedConfidence(answer.signals) * (answer.derived ? DERIVED_CONFIDENCE : 1);
     // Below the answer threshold the bot does not name an owner: it offers the closest topics instead.
     if (answer.confidence < ANSWER_THRESHOLD) {
@@ -184,31 +171,6 @@ export class AnswerEngine {
       hit: unit,
       cells: unit.serviceId === 'general' && unit.kind === 'entry' && unit.domainId ? this.dependsRows(unit.domainId) : [],
     };
-  }
-
-  /**
-   * Lists, matrices and comparisons. Only explicit cues make one: a question that merely names two services
-   * ("SSE-KMS on S3", "ECS-optimized AMIs") is still an owner question, answered by the best entry of either.
-   */
-  private stackAnswer(base: Answer, cues: Set<IntentId>, slots: Slots, serviceIds: string[]): Answer | null {
-    if (serviceIds.length === 0) return null;
-    const domainId = slots.domains[0]?.id ?? null;
-    const listing = cues.has('srm.list') && domainId === null;
-    if (serviceIds.length === 1) {
-      return listing ? { ...base, intent: 'srm.list', serviceId: serviceIds[0] ?? null, serviceIds, confidence: 0.9 } : null;
-    }
-    if (cues.has('srm.compare') && domainId !== null) {
-      const cells = serviceIds
-        .map((id) => this.catalog.cell(id, domainId))
-        .filter((cell): cell is MatrixCell => cell !== null);
-      const owners = new Set(cells.map((cell) => cell.owner));
-      const owner = owners.size === 1 ? (cells[0]?.owner ?? null) : null;
-      return { ...base, intent: 'srm.compare', owner, domainId, cells, serviceIds, confidence: 0.85 };
-    }
-    if (listing || (cues.has('srm.compare') && domainId === null) || /^stack\b/.test(normalizeText(base.question))) {
-      return { ...base, intent: 'srm.list', serviceIds, confidence: 0.85 };
-    }
-    return null;
   }
 
   /** Which units a question may land on, and how strongly, given the services and domains it names. */

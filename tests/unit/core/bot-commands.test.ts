@@ -38,6 +38,8 @@ describe('bot commands with real SQLite storage', () => {
 
   it('stores the conversation reference on first contact', async () => {
     await bot.handleMessage(incoming('who owns encryption on s3', 'U1', 'C9'));
+    // The reference is a best-effort write after the answer: wait for it.
+    await bot.settled();
     const ref = await storage.getConversationRef('slack', 'T1:C9');
     expect(ref?.reference).toEqual({ teamId: 'T1', channelId: 'C9' });
   });
@@ -45,6 +47,7 @@ describe('bot commands with real SQLite storage', () => {
   it('records questions, marking the ones it could not answer', async () => {
     await bot.handleMessage(incoming('who owns encryption on s3'));
     await bot.handleMessage(incoming("what's for lunch"));
+    await bot.settled();
     const report = await storage.report(new Date(Date.now() - 60_000));
     expect(report.topTopics).toEqual([{ topic: 's3/encryption-at-rest', count: 1 }]);
     expect(report.unanswered.map((u) => u.question)).toEqual(["what's for lunch"]);
@@ -61,6 +64,7 @@ describe('bot commands with real SQLite storage', () => {
 
   it('shows the report to admins and politely refuses everyone else', async () => {
     await bot.handleMessage(incoming('who patches the guest os on ec2'));
+    await bot.settled();
     const [refusal] = await bot.handleMessage(incoming('admin report', 'U1'));
     expect(refusal?.title).toMatch(/for srm-bot admins/);
     expect(refusal?.fallbackText).not.toContain('ec2/guest-os-patching');
