@@ -177,7 +177,7 @@ export class AnswerEngine {
   /** What factor() needs for every unit, worked out once per question. */
   private rankingContext(slots: Slots): RankingContext {
     const cueTerms = new Set<string>();
-    for (const [term, weight] of slots.terms) if (weight > 0 && !term.includes('_')) cueTerms.add(term);
+    for (const [term, weight] of slots.terms) if (weight > 0 && !term.includes('_') && !slots.negatedTerms.has(term)) cueTerms.add(term);
     const coveredDomains = new Set<string>();
     for (const slot of slots.services) {
       for (const entry of this.catalog.service(slot.id)?.responsibilities ?? []) coveredDomains.add(entry.domain);

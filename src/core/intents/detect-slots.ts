@@ -38,6 +38,8 @@ export interface Slots {
   unknownServices: string[];
   /** The question's words after typo correction ("timout" → "timeout"), for the checks that read whole phrases. */
   correctedText: string;
+  /** Stems said in the negative ("we never configured a KMS key"): they do not pick a variant. */
+  negatedTerms: Set<string>;
 }
 
 /** Generic words that name a service only when nothing more specific is said. */
@@ -60,6 +62,9 @@ const MAX_CORRECTIONS = 6;
 const MAX_FUZZY_LOOKUPS = 2;
 /** Longer "words" are pasted ids, hashes or URLs: never corrected. */
 const MAX_CORRECTABLE_LENGTH = 24;
+/** Words that put the next few words in the negative ("never configured any KMS key", "no version pinned"). */
+const NEGATIONS = new Set(['not', 'never', 'no', 'without', 'none', 'nothing', 'neither', 'nor']);
+const NEGATION_REACH = 3;
 /** Verbs that make "to X" the destination of a move. */
 const MIGRATION_VERBS = new Set(['moved', 'move', 'moving', 'migrated', 'migrate', 'migrating', 'switched', 'switching', 'ported', 'shifted', 'rehosted', 'replatformed']);
 const TARGET_MARKERS = new Set(['to', 'onto', 'into']);
@@ -218,6 +223,7 @@ export class SlotDetector {
       onTopic,
       aboutModel: !meaningful && sentences.some((sentence) => NOISE_TEST.test(normalizeText(sentence.text))),
       correctedText: fixed.map((item) => item.word).join(' '),
+      negatedTerms: new Set(stems.filter((_, position) => fixed.slice(Math.max(0, position - NEGATION_REACH), position).some((item) => NEGATIONS.has(item.word)))),
       unknownServices: [...new Set(this.matchAliases(stems, this.otherAliases).map((slot) => this.otherNames[Number(slot.entry.targetId)] as string))],
     };
   }
