@@ -58,7 +58,7 @@ export interface Action {
  * Button actions. srm.ask: free text; srm.topic: a knowledge unit id such as "s3/encryption-at-rest#2";
  * srm.share: the answer to post visibly; feedback.*: a vote on an answer. Adapters validate payloads against this list.
  */
-export const ACTION_IDS = ['srm.ask', 'srm.topic', 'srm.share', 'feedback.up', 'feedback.down'] as const;
+export const ACTION_IDS = ['srm.ask', 'srm.topic', 'srm.list', 'srm.share', 'feedback.up', 'feedback.down'] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
 export interface ReplyButton {

@@ -69,11 +69,18 @@ describe('Slack buttons', () => {
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('a "More on …" ask button answers that question', async () => {
+  it('an ask button answers its question', async () => {
     await click('srm.ask:1', 'what do I own on s3');
 
     await responseArrives();
     expect(headerText(t.fake.responses[0]?.body)).toMatch(/Amazon S3/);
+  });
+
+  it('a "More on …" button names the service (srm.list), answering its list without matching text', async () => {
+    await click('srm.list:1', 's3');
+
+    await responseArrives();
+    expect(headerText(t.fake.responses[0]?.body)).toMatch(/What you own on Amazon S3/);
   });
 
   it.each([

@@ -21,6 +21,8 @@ const MODEL_OVERVIEW_CONCEPT = 'shared-responsibility-model';
 
 /** Prefix of an answer reference that names a knowledge unit instead of a question. */
 export const TOPIC_REF_PREFIX = 'topic:';
+/** Prefix of an answer reference that names a service's "what you own" list. */
+export const LIST_REF_PREFIX = 'list:';
 
 /** Below this ranking confidence the engine offers choices instead of guessing (before calibration). */
 export const CONFIDENCE_THRESHOLD = 0.3;
@@ -156,6 +158,13 @@ export class AnswerEngine {
   }
 
   /** The answer for one knowledge unit by id ("s3/encryption-at-rest#2", "concept/inherited-controls"). */
+  /** What you own on one service (a "More on …" button), with no text matching; null for an unknown service id. */
+  answerList(serviceId: string): Answer | null {
+    const service = this.catalog.service(serviceId);
+    if (!service) return null;
+    return { ...emptyAnswer(`what do I own on ${service.name}`), ref: `${LIST_REF_PREFIX}${serviceId}`, intent: 'srm.list', serviceId, serviceIds: [serviceId], confidence: 1 };
+  }
+
   answerUnit(unitId: string): Answer | null {
     const unit = this.index.units.find((candidate) => candidate.id === unitId);
     if (!unit) return null;

@@ -107,7 +107,7 @@ export function buildMatrixReply(answer: Answer, catalog: KnowledgeCatalog): Rep
     buttons: [
       { label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' },
       ...feedbackButtons(answer),
-      ...services.slice(0, 3).map((id) => ({ label: `More on ${catalog.serviceName(id)}`, actionId: 'srm.ask' as const, value: `what do I own on ${id}` })),
+      ...services.slice(0, 3).map((id) => ({ label: `More on ${catalog.serviceName(id)}`, actionId: 'srm.list' as const, value: id })),
     ],
     links: sourceLinks(['https://aws.amazon.com/compliance/shared-responsibility-model/']),
   });

@@ -82,7 +82,7 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
   if (domain?.variesByService) {
     const current = unit.serviceId;
     if (current && current !== 'general') {
-      buttons.push({ label: `More on ${catalog.serviceName(current)}`, actionId: 'srm.ask', value: `what do I own on ${current}` });
+      buttons.push({ label: `More on ${catalog.serviceName(current)}`, actionId: 'srm.list', value: current });
     }
     for (const other of domain.compare.filter((id) => id !== current && catalog.entry(id, domain.id)).slice(0, MAX_OTHER_SERVICE_BUTTONS)) {
       buttons.push({ label: `Same on ${catalog.serviceName(other)}`, actionId: 'srm.topic', value: `${other}/${domain.id}` });

@@ -1,4 +1,4 @@
-import { AnswerEngine, TOPIC_REF_PREFIX, type Answer } from '../../answer/answer-engine';
+import { AnswerEngine, LIST_REF_PREFIX, TOPIC_REF_PREFIX, type Answer } from '../../answer/answer-engine';
 import type { BotServices } from '../../bot-services';
 import type { Feature, FeatureCommand } from '../../feature';
 import type { KnowledgeBase } from '../../knowledge/load-knowledge';
@@ -66,10 +66,20 @@ export class AskFeature implements Feature {
     return answer ? { answer, reply: buildReply(answer, this.engine.catalog, this.options.helpCommands()) } : null;
   }
 
-  /** Re-creates the answer a button refers to: a question, or `topic:<unit id>`. */
+  /** A service's "what you own" list (a "More on …" button). */
+  askList(serviceId: string): AskResult | null {
+    const answer = this.engine.answerList(serviceId);
+    return answer ? { answer, reply: buildReply(answer, this.engine.catalog, this.options.helpCommands()) } : null;
+  }
+
+  /** Re-creates the answer a button refers to: `topic:<unit id>`, `list:<service id>`, or a question. */
   resolve(ref: string): AskResult {
     if (ref.startsWith(TOPIC_REF_PREFIX)) {
       const result = this.askTopic(ref.slice(TOPIC_REF_PREFIX.length));
+      if (result) return result;
+    }
+    if (ref.startsWith(LIST_REF_PREFIX)) {
+      const result = this.askList(ref.slice(LIST_REF_PREFIX.length));
       if (result) return result;
     }
     return this.ask(ref);
@@ -112,6 +122,10 @@ export class AskFeature implements Feature {
       }
       case 'srm.topic': {
         const result = this.askTopic(action.value);
+        return [result ? result.reply : this.ask('help').reply];
+      }
+      case 'srm.list': {
+        const result = this.askList(action.value);
         return [result ? result.reply : this.ask('help').reply];
       }
       case 'feedback.up':
