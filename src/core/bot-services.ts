@@ -47,9 +47,10 @@ export class BotServices {
     this.pending.add(task);
   }
 
-  /** Resolves when every best-effort write started so far has finished or timed out. */
+  /** Resolves when every best-effort write started before the call has finished or timed out. */
   async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    // A snapshot: under steady traffic new writes keep starting, and waiting for an empty set could never end.
+    await Promise.all([...this.pending]);
   }
 
   /** Stores where a conversation can be reached later (proactive sends), once per change. */

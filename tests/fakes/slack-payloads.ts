@@ -8,7 +8,10 @@ export const ASKER = 'UASKER001';
 export const CHANNEL = 'CGENERAL1';
 export const DM_CHANNEL = 'DDIRECT01';
 
+let commandCounter = 0;
+
 export function slashCommandForm(text: string, responseUrl: string, overrides: Record<string, string> = {}): string {
+  commandCounter += 1;
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: FAKE_TEAM_ID,
@@ -22,7 +25,8 @@ export function slashCommandForm(text: string, responseUrl: string, overrides: R
     api_app_id: 'A0SRMBOT1',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    // Slack gives every command its own trigger id; the bot de-duplicates replays by it.
+    trigger_id: `1700000000.${commandCounter}`,
     ...overrides,
   }).toString();
 }

@@ -25,6 +25,8 @@ describe('follow-ups in a Slack thread', () => {
     await waitFor(() => posts().length === 2, 'the follow-up answer');
     expect(headerText(posts()[1]?.body)).toMatch(/Guest OS patching on AWS Lambda · Owner: AWS/);
     expect(allText(posts()[1]?.body)).toMatch(/I assumed you mean guest os patching/);
+    // Shared later, the follow-up must stay the Lambda answer: its button names the topic, not the bare question.
+    expect(allText(posts()[1]?.body)).toContain('"value":"topic:lambda/guest-os-patching"');
   });
 
   it('does not carry context into another thread', async () => {

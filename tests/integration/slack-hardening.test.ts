@@ -1,7 +1,7 @@
 import { BAD_BUTTON_TEXT } from '../../src/adapters/slack/listeners/button-actions';
 import { FILES_NOT_READ } from '../../src/adapters/slack/listeners/direct-message';
 import { FAKE_BOT_USER_ID, waitFor } from '../fakes/fake-slack-api';
-import { appMentionEvent, ASKER, buttonClickForm, directMessageEvent, DM_CHANNEL, eventEnvelope, FORM, JSON_TYPE } from '../fakes/slack-payloads';
+import { appMentionEvent, ASKER, buttonClickForm, directMessageEvent, DM_CHANNEL, eventEnvelope, FORM, JSON_TYPE, slashCommandForm } from '../fakes/slack-payloads';
 import { allText, headerText, startSlackTestApp, type SlackTestApp } from '../fakes/slack-test-app';
 
 /** Defects found by a fault probe and by replaying public payloads; each test failed before its fix. */
@@ -89,6 +89,17 @@ describe('Slack edge: request checks before Bolt', () => {
     expect(result.elapsedMs).toBeLessThan(1000);
     await t.settle();
     expect(t.fake.outgoingCount()).toBe(0);
+  });
+});
+
+describe('Slack edge: replays', () => {
+  it('answers a replayed slash command (same trigger id) only once', async () => {
+    const form = slashCommandForm('who owns encryption on S3', t.fake.responseUrl(), { trigger_id: '1700000009.777' });
+    const first = await t.post(form, FORM);
+    const replay = await t.post(form, FORM);
+    expect(headerText(JSON.parse(first.body) as Record<string, unknown>)).toMatch(/Owner: Customer$/);
+    expect(replay.status).toBe(200);
+    expect(replay.body).not.toMatch(/Owner: Customer/);
   });
 });
 

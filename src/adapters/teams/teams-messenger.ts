@@ -15,10 +15,22 @@ export class TeamsMessenger implements Messenger {
   ) {}
 
   private continue<T>(ref: ConversationRefRecord, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    // Errors are caught inside the turn: thrown there, botbuilder would hand them to onTurnError (which apologises
+    // to the user) and resolve, leaving this promise pending forever.
     return new Promise<T>((resolve, reject) => {
+      let settled = false;
       this.adapter
         .continueConversationAsync(this.appId, ref.reference as Partial<ConversationReference>, async (context) => {
-          resolve(await work(context));
+          try {
+            resolve(await work(context));
+          } catch (error) {
+            reject(error);
+          } finally {
+            settled = true;
+          }
+        })
+        .then(() => {
+          if (!settled) reject(new Error(`conversation ${ref.conversationKey} could not be continued`));
         })
         .catch(reject);
     });

@@ -65,6 +65,8 @@ const MAX_CORRECTABLE_LENGTH = 24;
 /** Words that put the next few words in the negative ("never configured any KMS key", "no version pinned"). */
 const NEGATIONS = new Set(['not', 'never', 'no', 'without', 'none', 'nothing', 'neither', 'nor']);
 const NEGATION_REACH = 3;
+/** Words that open the asking clause of a question. */
+const QUESTION_WORDS = new Set(['who', 'whose', 'which', 'what', 'does', 'do', 'is', 'are', 'should', 'can', 'will']);
 /** Verbs that make "to X" the destination of a move. */
 const MIGRATION_VERBS = new Set(['moved', 'move', 'moving', 'migrated', 'migrate', 'migrating', 'switched', 'switching', 'ported', 'shifted', 'rehosted', 'replatformed']);
 const TARGET_MARKERS = new Set(['to', 'onto', 'into']);
@@ -180,14 +182,18 @@ export class SlotDetector {
       const first = slot.positions[0] ?? 0;
       return migrating && fixed.slice(Math.max(0, first - 2), first).some((item) => TARGET_MARKERS.has(item.word));
     };
+    // "We're moving from X to Y. Do we still patch it?": a service named where the question is asked wins over one
+    // named only in the scene-setting sentences; the migration preferences then apply among what is left.
     const allNamed = services.filter((slot) => !slot.entry.weak);
-    const movedTo = allNamed.filter(isTarget);
-    const targets = movedTo.length > 0 ? movedTo : allNamed.filter((slot) => !isSource(slot));
-    const named = targets.length > 0 ? targets : allNamed;
-    // "We're moving from X to Y. Do we still patch it?": a service named where the question is asked wins
-    // over one named only in the scene-setting sentences.
-    const asked = named.filter((slot) => slot.positions.some((p) => !fixed[p]?.context));
-    const strong = asked.length > 0 ? asked : named;
+    const inAsking = allNamed.filter((slot) => slot.positions.some((p) => !fixed[p]?.context));
+    // Within the asking sentence, the clause after the question word ("After moving the API to Lambda, who patches
+    // the EC2 host?") names the subject when it names any service.
+    const askAt = fixed.findIndex((item) => !item.context && QUESTION_WORDS.has(item.word));
+    const afterAsk = askAt < 0 ? [] : inAsking.filter((slot) => (slot.positions[0] ?? 0) > askAt);
+    const pool = afterAsk.length > 0 ? afterAsk : inAsking.length > 0 ? inAsking : allNamed;
+    const movedTo = pool.filter(isTarget);
+    const notSources = pool.filter((slot) => !isSource(slot));
+    const strong = movedTo.length > 0 ? movedTo : notSources.length > 0 ? notSources : pool;
     const serviceSlots = dedupe((strong.length > 0 ? strong : services).map((slot) => ({ id: slot.entry.targetId, weak: slot.entry.weak })));
     const serviceWordPositions = new Set(strong.flatMap((slot) => slot.positions));
     if (services.length > 0 || domains.length > 0) onTopic = true;

@@ -41,7 +41,9 @@ export function declineReason(normalized: string, namesAwsService: boolean): Dec
 }
 
 /** A yes/no question that states something and asks for agreement: "…, right?", "…, correct?", "isn't it?". */
-const TAG_QUESTION = /\b(right|correct|yes|yeah|yep|no|true|innit|isn t it|aren t they|don t they|doesn t it|agreed|confirm)\s*$/;
+const TAG_QUESTION = /\b(innit|is not it|are not they|do not they|does not it|is not that so)\s*$/;
+/** "I don't think we need to…": the speaker doubts the claim that follows, so it asserts nothing either way. */
+const DOUBT = /\b(i|we) (do not|don t|dont) (think|believe|reckon)\b|\bnot sure (if|whether|that)\b/;
 const LEADING_CLAIM = /^(so|since|because|as|given that|i (heard|read|think|assume)|we (assume|figured|were told)|my understanding is)\b/;
 /** What the premise says AWS does for us. */
 const CLAIMS_AWS = /\b(we|i) can (just|skip|ignore|forget)\b|\bno need (for us )?to\b|\b(aws|amazon) (tests|checks|vets|handles|does|takes care of|covers|manages|patches|backs up|rotates|encrypts|keeps|scales|renews|upgrades|watches|protects|isolates|replicates|already|automatically|will)|\b(automatically|by default|out of the box|for free|built in|fully managed)\b|\baws('s)? (problem|job|responsibility)|\b(we|i) (do not|don t|dont|never) (have|need) to\b|\bnothing (for us|to do)\b/;
@@ -57,6 +59,7 @@ export interface Premise {
 export function readPremise(rawQuestion: string, normalized: string): Premise | null {
   const tagged = /[,;]\s*(right|correct|yes|yeah|yep|no|true|agreed)\s*\?*\s*$/i.test(rawQuestion.trim()) || TAG_QUESTION.test(normalized);
   if (!tagged && !LEADING_CLAIM.test(normalized)) return null;
+  if (DOUBT.test(normalized)) return { asserted: null };
   const aws = CLAIMS_AWS.test(normalized);
   const customer = CLAIMS_CUSTOMER.test(normalized);
   if (aws === customer) return tagged ? { asserted: null } : null;

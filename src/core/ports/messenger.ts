@@ -37,15 +37,16 @@ export class PlatformMessenger implements Messenger {
     return messenger;
   }
 
-  send(ref: ConversationRefRecord, reply: Reply): Promise<PostedMessage> {
+  // async: a platform without a messenger rejects like any other failed send, instead of throwing at the call.
+  async send(ref: ConversationRefRecord, reply: Reply): Promise<PostedMessage> {
     return this.pick(ref.platform).send(ref, reply);
   }
 
-  update(ref: ConversationRefRecord, messageId: string, reply: Reply): Promise<void> {
+  async update(ref: ConversationRefRecord, messageId: string, reply: Reply): Promise<void> {
     return this.pick(ref.platform).update(ref, messageId, reply);
   }
 
-  remove(ref: ConversationRefRecord, messageId: string): Promise<void> {
+  async remove(ref: ConversationRefRecord, messageId: string): Promise<void> {
     return this.pick(ref.platform).remove(ref, messageId);
   }
 }

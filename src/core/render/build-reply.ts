@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/answer-engine';
+import { TOPIC_REF_PREFIX, type Answer } from '../answer/answer-engine';
 import type { FeatureCommand } from '../feature';
 import type { KnowledgeCatalog, MatrixCell } from '../knowledge/knowledge-catalog';
 import type { SearchUnit } from '../knowledge/search-index';
@@ -77,7 +77,9 @@ function buildLookupReply(answer: Answer, catalog: KnowledgeCatalog): Reply {
     });
   }
   if (unit.variant) sections.push({ heading: 'Usually', text: `${OWNER_LABEL[entry.owner]}: ${entry.why}` });
-  const buttons: ReplyButton[] = [{ label: 'Share in channel', actionId: 'srm.share', value: answer.ref, style: 'primary' }];
+  // A follow-up's question means nothing without its thread: share the topic it was answered with instead.
+  const shareRef = answer.assumed && answer.hit ? `${TOPIC_REF_PREFIX}${answer.hit.id}` : answer.ref;
+  const buttons: ReplyButton[] = [{ label: 'Share in channel', actionId: 'srm.share', value: shareRef, style: 'primary' }];
   const domain = unit.domainId ? catalog.domain(unit.domainId) : undefined;
   if (domain?.variesByService) {
     const current = unit.serviceId;

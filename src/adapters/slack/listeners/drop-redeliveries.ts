@@ -4,13 +4,15 @@ import type { Logger } from '../../../logger';
 
 /**
  * The delivery id that makes a Slack request unique: the event id of an Events API envelope (the same on every
- * retry), or the trigger id of an interaction (one per click). Slash commands are never re-delivered.
+ * retry), or the trigger id of an interaction or a slash command (one per click or command).
  */
 export function deliveryKey(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const record = body as Record<string, unknown>;
   if (record.type === 'event_callback' && typeof record.event_id === 'string') return `slack:event:${record.event_id}`;
   if (record.type === 'block_actions' && typeof record.trigger_id === 'string') return `slack:action:${record.trigger_id}`;
+  // A slash command is never re-sent by Slack, but a captured one could be replayed within the signature's window.
+  if (typeof record.command === 'string' && typeof record.trigger_id === 'string') return `slack:command:${record.trigger_id}`;
   return null;
 }
 

@@ -38,6 +38,16 @@ describe('readPremise', () => {
     expect(readPremise(question, n(question))?.asserted).toBe(owner);
   });
 
+  it('reads a doubted claim as asserting nothing', () => {
+    const question = "I don't think we need to patch the OS on Lambda, right?";
+    expect(readPremise(question, n(question))?.asserted).toBeNull();
+  });
+
+  it('does not take a question that merely ends in "correct" for a premise', () => {
+    const question = 'which side checks whether the encryption setting on EBS is correct';
+    expect(readPremise(question, n(question))).toBeNull();
+  });
+
   it('sees no premise in a plain question', () => {
     expect(readPremise('who rotates AWS managed keys?', n('who rotates AWS managed keys?'))).toBeNull();
   });
