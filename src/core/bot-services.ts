@@ -4,6 +4,8 @@ import type { Incoming } from './types';
 
 /** A best-effort write that takes longer than this is given up on (and reported); the answer has long gone out. */
 const BEST_EFFORT_TIMEOUT_MS = 3000;
+/** Rounds of waiting in settled(): an answer, then the writes it queued, then a margin. */
+const SETTLE_ROUNDS = 3;
 /** Bounds the in-memory record of stored conversations; clearing it only costs a few repeated upserts. */
 const MAX_REMEMBERED_CONVERSATIONS = 10_000;
 
@@ -47,10 +49,26 @@ export class BotServices {
     this.pending.add(task);
   }
 
+  /**
+   * Counts work that will still write (a question being answered) as pending, so "forget me" and shutdown wait for
+   * it; returns the work's own result.
+   */
+  track<T>(work: Promise<T>): Promise<T> {
+    const task: Promise<void> = work
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => this.pending.delete(task));
+    this.pending.add(task);
+    return work;
+  }
+
   /** Resolves when every best-effort write started before the call has finished or timed out. */
   async settled(): Promise<void> {
-    // A snapshot: under steady traffic new writes keep starting, and waiting for an empty set could never end.
-    await Promise.all([...this.pending]);
+    // A few rounds, not "until empty": an answer in flight queues its writes when it finishes (a second round), but
+    // under steady traffic new work keeps starting and waiting for an empty set could never end.
+    for (let round = 0; round < SETTLE_ROUNDS && this.pending.size > 0; round++) await Promise.all([...this.pending]);
   }
 
   /** Stores where a conversation can be reached later (proactive sends), once per change. */

@@ -41,6 +41,18 @@ describe('thread memory on a fixed clock', () => {
     expect(after?.title).not.toMatch(/Guest OS patching/);
   });
 
+  it('lets "forget me" wait for a question of the same user still being answered', async () => {
+    at = new Date('2026-11-25T09:00:00Z');
+    const bot = new Bot(kb, { storage, clock });
+    const user = { ...message('who patches the guest OS on EC2?', 'T1:D9'), userId: 'UFORGET', conversationId: 'D9' };
+    const asking = bot.handleMessage(user);
+    const [done] = await bot.handleMessage({ ...user, text: 'forget me' });
+    await asking;
+    await bot.settled();
+    expect(done?.title).toMatch(/forgotten/);
+    expect(await storage.forgetUser('slack', 'UFORGET')).toBe(0);
+  });
+
   it('does not carry context across threads', async () => {
     at = new Date('2026-11-24T09:00:00Z');
     const bot = new Bot(kb, { storage, clock });

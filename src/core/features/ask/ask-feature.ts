@@ -85,8 +85,15 @@ export class AskFeature implements Feature {
     return this.ask(ref);
   }
 
-  /** A message no command claimed: a question, read with its thread's context and logged after answering. */
-  async answerMessage(incoming: Incoming): Promise<Reply[]> {
+  /**
+   * A message no command claimed: a question, read with its thread's context and logged after answering. Tracked
+   * from the start, so a "forget me" arriving meanwhile waits until this question's records are written.
+   */
+  answerMessage(incoming: Incoming): Promise<Reply[]> {
+    return this.services.track(this.answerTracked(incoming));
+  }
+
+  private async answerTracked(incoming: Incoming): Promise<Reply[]> {
     this.services.rememberConversation(incoming);
     const thread = await this.threads.context(incoming);
     const result = this.ask(incoming.text, thread);
