@@ -1,4 +1,5 @@
 import type { BotServices } from '../../bot-services';
+import type { AdminStore } from './admin-store';
 import type { Feature, FeatureCommand } from '../../feature';
 import { buildReportReply } from '../../render/build-report-reply';
 import { notice } from '../../render/notice';
@@ -35,7 +36,7 @@ export class AdminFeature implements Feature {
     if (!incoming.private) {
       return notice("The knowledge report lists other people's questions, so I only show it privately.", 'Ask me in a direct message, or with /srm admin report in Slack.');
     }
-    const storage = this.services.storage;
+    const storage: AdminStore | undefined = this.services.storage;
     if (!storage) return notice('The knowledge report needs storage, and this bot runs without it.');
     const window = windowText ?? DEFAULT_REPORT_WINDOW;
     const since = parseSince(window, this.services.clock.now());

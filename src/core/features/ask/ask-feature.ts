@@ -1,10 +1,11 @@
 import { AnswerEngine, LIST_REF_PREFIX, TOPIC_REF_PREFIX, type Answer } from '../../answer/answer-engine';
 import type { BotServices } from '../../bot-services';
+import type { AskStore } from './ask-store';
 import type { Feature, FeatureCommand } from '../../feature';
 import type { KnowledgeBase } from '../../knowledge/load-knowledge';
 import { buildReply } from '../../render/build-reply';
 import { notice } from '../../render/notice';
-import { ThreadMemory } from '../../thread-memory';
+import { ThreadMemory } from './thread-memory';
 import type { Action, Incoming, Reply } from '../../types';
 
 /** Longest question the bot reads; Slack and Teams messages can be far longer than any real question. */
@@ -99,7 +100,7 @@ export class AskFeature implements Feature {
     const result = this.ask(incoming.text, thread);
     const question = incoming.text.slice(0, MAX_QUESTION_LENGTH);
     if (result.answer.intent !== 'srm.help') this.threads.remember(incoming, question);
-    const storage = this.services.storage;
+    const storage: AskStore | undefined = this.services.storage;
     const platform = incoming.platform;
     if (storage) {
       this.services.background('record question', () =>
@@ -144,7 +145,7 @@ export class AskFeature implements Feature {
   private async recordFeedback(action: Action): Promise<Reply> {
     const { answer } = this.resolve(action.value);
     const vote = action.actionId === 'feedback.up' ? 'up' : 'down';
-    const storage = this.services.storage;
+    const storage: AskStore | undefined = this.services.storage;
     const platform = action.platform;
     if (storage && platform !== 'cli') {
       await storage.recordFeedback({

@@ -1,4 +1,5 @@
 import type { BotServices } from '../../bot-services';
+import type { PrivacyStore } from './privacy-store';
 import type { Feature, FeatureCommand } from '../../feature';
 import { notice } from '../../render/notice';
 import type { Incoming, Reply } from '../../types';
@@ -19,7 +20,7 @@ export class PrivacyFeature implements Feature {
   constructor(private readonly services: BotServices) {}
 
   async runCommand(_command: FeatureCommand, _match: RegExpExecArray, incoming: Incoming): Promise<Reply[]> {
-    const storage = this.services.storage;
+    const storage: PrivacyStore | undefined = this.services.storage;
     if (!storage || incoming.platform === 'cli') return [notice('Nothing is stored about you here.')];
     // Writes still in flight would otherwise land after the delete and bring the user back.
     await this.services.settled();

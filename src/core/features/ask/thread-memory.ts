@@ -1,6 +1,6 @@
-import { systemClock, type Clock } from './ports/clock';
-import type { Storage } from './ports/storage';
-import type { Incoming } from './types';
+import { systemClock, type Clock } from '../../ports/clock';
+import type { AskStore } from './ask-store';
+import type { Incoming } from '../../types';
 
 const DEFAULT_WINDOW_MS = 30 * 60 * 1000;
 /** Earlier questions of a thread read for a follow-up: the newest few are all a follow-up ever leans on. */
@@ -27,7 +27,7 @@ export class ThreadMemory {
   private lastPruneAt = 0;
 
   constructor(
-    private readonly storage: Storage | undefined,
+    private readonly storage: AskStore | undefined,
     private readonly options: ThreadMemoryOptions,
   ) {
     this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bot } from '../../../src/core/bot';
-import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge';
-import type { Clock } from '../../../src/core/ports/clock';
-import type { Storage } from '../../../src/core/ports/storage';
-import type { Incoming } from '../../../src/core/types';
-import { defaultKnowledgeDir } from '../../../src/project-root';
-import { createStorage } from '../../../src/storage/create-storage';
+import { Bot } from '../../../../../src/core/bot';
+import { loadKnowledge } from '../../../../../src/core/knowledge/load-knowledge';
+import type { Clock } from '../../../../../src/core/ports/clock';
+import type { Storage } from '../../../../../src/core/ports/storage';
+import type { Incoming } from '../../../../../src/core/types';
+import { defaultKnowledgeDir } from '../../../../../src/project-root';
+import { createStorage } from '../../../../../src/storage/create-storage';
 
 /** Follow-up context lives in storage and expires after the window, measured on the bot's clock. */
 describe('thread memory on a fixed clock', () => {
