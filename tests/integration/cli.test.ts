@@ -1,26 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { AskJson } from '../../src/cli/ask-json';
-
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-const SRM = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'srm.ts')];
-
-
-function batch(lines: string[]): Promise<AskJson[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SRM, 'ask', '--json', '--batch'], { cwd: ROOT });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`exit ${code}`));
-      resolve(out.trim().split('\n').map((line) => JSON.parse(line) as AskJson));
-    });
-    child.stdin.end(`${lines.join('\n')}\n`);
-  });
-}
+import { askBatch as batch, ROOT, runSrm as run, SRM } from '../fakes/srm-cli';
 
 describe('npm run srm -- ask', () => {
   it('--json prints one object in the eval contract', async () => {

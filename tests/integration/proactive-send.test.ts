@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
+import { ROOT, runSrm as run, SRM } from '../fakes/srm-cli';
 import { FAKE_BOT_USER_ID, FAKE_TEAM_ID, waitFor } from '../fakes/fake-slack-api';
 import { appMentionEvent, CHANNEL, eventEnvelope, JSON_TYPE } from '../fakes/slack-payloads';
 import { startSlackTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type SlackTestApp } from '../fakes/slack-test-app';
 import { teamsActivity } from './teams-harness';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-const SRM = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'srm.ts')];
 
 /**
  * Proactive sends end to end: conversations are stored on first contact through real Bolt and botbuilder, then the

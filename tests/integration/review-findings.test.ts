@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { AskJson } from '../../src/cli/ask-json';
-
-const ROOT = join(__dirname, '..', '..');
-const SRM = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'srm.ts')];
+import { askBatch as batch } from '../fakes/srm-cli';
 
 /**
  * Every finding of the AWS-specialist review (the knowledge issue), asked in our own words through the CLI contract
@@ -31,17 +27,6 @@ const ROWS: [finding: string, question: string, owner: AskJson['owner']][] = [
   ['S3 Block Public Access stays the customer\'s guardrail', 'who is responsible for keeping block public access on for our s3 buckets?', 'customer'],
   ['Security OF the cloud is AWS\'s', 'what does security of the cloud mean, and whose job is it?', 'aws'],
 ];
-
-function batch(lines: string[]): Promise<AskJson[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SRM, 'ask', '--json', '--batch'], { cwd: ROOT });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out.trim().split('\n').map((line) => JSON.parse(line) as AskJson)) : reject(new Error(`exit ${code}`))));
-    child.stdin.end(`${lines.join('\n')}\n`);
-  });
-}
 
 describe('review findings through srm ask --json --batch', () => {
   let answers: AskJson[] = [];
