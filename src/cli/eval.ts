@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Bot } from '../core/bot';
-import { CONFIDENCE_THRESHOLD } from '../core/answer/answer-engine';
+import { ANSWER_THRESHOLD } from '../core/answer/answer-engine';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import { defaultKnowledgeDir, projectRoot } from '../project-root';
 import { toAskJson } from './ask-json';
@@ -108,7 +108,7 @@ export function formatEval(file: string, result: EvalResult, showMisses = true):
   for (const [style, t] of [...result.byStyle].sort()) {
     lines.push(`  ${style.padEnd(12)} ${pct(t.correct, t.total).padStart(7)} (${t.correct}/${t.total})   ${String(t.confidentlyWrong).padStart(3)}   ${String(t.abstained).padStart(3)}`);
   }
-  lines.push(`reliability (answers with an owner; the answer threshold is ${CONFIDENCE_THRESHOLD}):`);
+  lines.push(`reliability (answers with an owner; an owner is named at calibrated confidence ${ANSWER_THRESHOLD} or above):`);
   for (const [bucket, r] of [...result.reliability].sort()) lines.push(`  confidence ${bucket}: ${pct(r.right, r.answered).padStart(6)} right (${r.right}/${r.answered})`);
   lines.push(`owner accuracy: ${pct(result.correct, result.total)} (${result.correct}/${result.total})`);
   lines.push(`confidently wrong: ${pct(result.confidentlyWrong, result.total)} (${result.confidentlyWrong}/${result.total})`);

@@ -13,7 +13,7 @@ import { withThread } from './follow-up';
 import { deriveOwner } from './derive-owner';
 import { unknownServiceAnswer } from './unknown-service-answer';
 import { stackAnswer } from './stack-answer';
-import { calibratedConfidence, signalsOf } from './calibrate';
+import { calibratedConfidence, HALF_STRENGTH_SCORE, signalsOf } from './calibrate';
 import { normalizeText } from '../text/normalize-text';
 
 /** The concept that explains the model as a whole. */
@@ -52,8 +52,6 @@ interface RankingContext {
 const UNCUED_VARIANT_FACTOR = 0.6;
 /** Derived owners are right by construction of the layers, but the layer may not be what was asked: a discount. */
 const DERIVED_CONFIDENCE = 0.85;
-/** Score at which confidence reaches one half. */
-const HALF_CONFIDENCE_SCORE = 3;
 
 export class AnswerEngine {
   readonly catalog: KnowledgeCatalog;
@@ -137,11 +135,10 @@ export class AnswerEngine {
       if (derived) {
         answer.owner = derived;
         answer.derived = true;
-        answer.confidence = Math.round(confidence * DERIVED_CONFIDENCE * 1000) / 1000;
       }
     }
     answer.signals = signalsOf({ hits, unit, answer, serviceCount: serviceIds.length, domainNamed: slots.domains.length > 0, words: normalized.split(' ').length });
-    answer.confidence = calibratedConfidence(answer.signals) * (answer.derived ? DERIVED_CONFIDENCE : 1);
+    answer.confidence = Math.round(calibratedConfidence(answer.signals) * (answer.derived ? DERIVED_CONFIDENCE : 1) * 1000) / 1000;
     // Below the answer threshold the bot does not name an owner: it offers the closest topics instead.
     if (answer.confidence < ANSWER_THRESHOLD) {
       return { ...answer, intent: 'srm.unknown', owner: null, hit: null, cells: [], alternatives: distinctUnits(hits, 3) };
@@ -245,7 +242,7 @@ export class AnswerEngine {
     const top = hits[0] as SearchHit;
     const rival = hits.find((hit) => hit.unit.owner !== top.unit.owner && hit.unit.kind !== 'concept');
     const margin = rival ? (top.score - rival.score) / top.score : 1;
-    const strength = top.score / (top.score + HALF_CONFIDENCE_SCORE);
+    const strength = top.score / (top.score + HALF_STRENGTH_SCORE);
     return Math.round(strength * (0.55 + 0.45 * margin) * 1000) / 1000;
   }
 

@@ -31,7 +31,7 @@ export function calibratedConfidence(signals: Record<string, number>): number {
 }
 
 /** Score at which the strength signal reaches one half (the ranking's own confidence uses the same). */
-const HALF_STRENGTH_SCORE = 3;
+export const HALF_STRENGTH_SCORE = 3;
 
 export interface SignalInputs {
   hits: SearchHit[];
